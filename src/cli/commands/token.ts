@@ -1,0 +1,5 @@
+// Placeholder until the command lands; keeps the CLI compiling.
+export async function run(_argv: string[]): Promise<number> {
+  process.stderr.write('pilotfish token: not available yet\n');
+  return 1;
+}
