@@ -1,0 +1,77 @@
+// buildApp(deps) assembles the Fastify instance: plugins, routes, the web app. It never listens;
+// main.ts does, and tests use app.inject() / injectWS().
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import type { Config } from './config/index.js';
+import type { Database } from './db/index.js';
+import { authPlugin, type IngestPrincipal } from './http/plugins/auth.js';
+import { errorsPlugin } from './http/plugins/errors.js';
+import { metricsPlugin } from './http/plugins/metrics.js';
+import { apiRoutes } from './http/routes/index.js';
+import { validatorCompiler } from './http/validation.js';
+import type { Metrics } from './observability/metrics.js';
+import type { Services } from './services.js';
+
+export interface AppDeps {
+  config: Readonly<Config>;
+  database: Database;
+  logger: Logger;
+  metrics: Metrics;
+  services: Services;
+  resolveIngestToken?: (token: string) => Promise<IngestPrincipal | null>;
+}
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: deps.logger as FastifyBaseLogger,
+    bodyLimit: deps.config.http.body_limit_bytes,
+    trustProxy: deps.config.http.trust_proxy,
+    disableRequestLogging: false,
+    requestIdHeader: 'x-request-id',
+    return503OnClosing: true,
+    ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+
+  await app.register(errorsPlugin);
+  await app.register(metricsPlugin, { metrics: deps.metrics });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        mediaSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Pilotfish API', version: '1', description: 'Social listening, crisis alerts and talking points.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+  await app.register(authPlugin, { auth: deps.services.auth, ...(deps.resolveIngestToken ? { resolveIngestToken: deps.resolveIngestToken } : {}) });
+  await app.register(apiRoutes, { deps });
+  return app as unknown as FastifyInstance;
+}

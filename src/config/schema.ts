@@ -1,0 +1,93 @@
+// The configuration schema: every key, its type, bounds and meaning. `config/default.json` provides the
+// defaults; environment variables override them (see envName in load.ts); the README table is generated
+// from the descriptions here by scripts/config-table.mjs.
+import { Type, type Static } from 'typebox';
+
+const Int = (min: number, max: number, description: string) => Type.Integer({ minimum: min, maximum: max, description });
+const Bool = (description: string) => Type.Boolean({ description });
+const Str = (description: string, extra: Record<string, unknown> = {}) => Type.String({ description, ...extra });
+
+export const ConfigSchema = Type.Object(
+  {
+    port: Int(0, 65535, 'HTTP port'),
+    host: Str('HTTP listen address', { minLength: 1 }),
+    public_url: Str('Public base URL used in email and webhook links (default http://HOST:PORT)'),
+    database_url: Str('PostgreSQL connection string; empty = embedded PostgreSQL (PGlite) under DATA_DIR'),
+    data_dir: Str('Directory for the embedded database', { minLength: 1 }),
+    log_level: Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)), { description: 'pino log level' }),
+    log_pretty: Bool('Human-readable logs (for a terminal); JSON otherwise'),
+    demo: Bool('On an empty database, create demo users, a watchlist, a policy and a replaying drill source'),
+    admin_email: Str('First start with no users: email of the admin to create'),
+    admin_password: Str('First start with no users: password of that admin (generated and printed once when empty)'),
+    smtp_url: Str('SMTP server for email, e.g. smtp://user:pass@host:587; empty = email disabled (recorded as not sent)'),
+    mail_from: Str('From address of notification emails', { minLength: 3 }),
+    http: Type.Object({
+      body_limit_bytes: Int(1024, 104857600, 'Largest request body accepted by ordinary routes (413 beyond)'),
+      trust_proxy: Bool('Trust X-Forwarded-* headers (behind a reverse proxy)'),
+    }, { additionalProperties: false }),
+    auth: Type.Object({
+      session_ttl_hours: Int(1, 24 * 90, 'Lifetime of a login session (cookie and login token)'),
+      token_ttl_days: Int(0, 3650, 'Lifetime of API tokens made by `pilotfish token create`; 0 = no expiry'),
+      login_rate_limit_per_minute: Int(1, 10000, 'Login attempts per minute per IP'),
+      cookie_secure: Type.Union([Type.Literal('auto'), Type.Literal('true'), Type.Literal('false')], { description: 'Secure flag on the session cookie; auto = when PUBLIC_URL is https' }),
+    }, { additionalProperties: false }),
+    collectors: Type.Object({
+      enabled: Bool('Run the feed poller in this instance'),
+      tick_seconds: Int(1, 3600, 'How often the poller looks for due sources'),
+      batch_size: Int(1, 10000, 'Sources claimed per tick'),
+      per_host_concurrency: Int(1, 100, 'Concurrent fetches per host'),
+      concurrency: Int(1, 1000, 'Concurrent fetches overall'),
+      default_poll_interval_seconds: Int(10, 86400, 'Poll interval of a new RSS source'),
+      min_poll_interval_seconds: Int(1, 86400, 'Smallest poll interval a source may ask for'),
+      timeout_ms: Int(100, 300000, 'Timeout of one feed fetch'),
+      max_bytes: Int(1024, 104857600, 'Largest feed accepted (after decompression)'),
+      max_redirects: Int(0, 20, 'Redirects followed per fetch'),
+      max_failures: Int(1, 1000, 'Consecutive failures before a source is disabled'),
+      max_backoff_seconds: Int(60, 604800, 'Longest wait between retries of a failing source'),
+      allow_private: Bool('Allow feed and webhook URLs that resolve to private, loopback or link-local addresses'),
+      allow_hosts: Type.Array(Type.String({ minLength: 1 }), { description: 'Hosts or IPs allowed even if private (comma-separated in the environment), e.g. 127.0.0.1' }),
+      user_agent: Str('User-Agent of feed requests', { minLength: 1 }),
+    }, { additionalProperties: false }),
+    ingest: Type.Object({
+      max_items: Int(1, 100000, 'Mentions per push request'),
+      max_bytes: Int(1024, 104857600, 'Body size of a push request'),
+      max_concurrent_requests: Int(1, 1000, 'Push requests processed at once; beyond that 503 with Retry-After'),
+      retry_after_seconds: Int(1, 3600, 'Retry-After sent with 503'),
+    }, { additionalProperties: false }),
+    signals: Type.Object({
+      rate_limit_per_hour: Int(1, 100000, 'Ambassador signals per user per hour'),
+    }, { additionalProperties: false }),
+    retention: Type.Object({
+      mentions_days: Int(1, 36500, 'Raw mentions older than this are deleted (bucket aggregates are kept)'),
+      batch_size: Int(10, 1000000, 'Rows deleted per statement by the retention job'),
+      cron: Str('When the retention job runs (cron syntax)', { minLength: 9 }),
+    }, { additionalProperties: false }),
+    detection: Type.Object({
+      bucket_seconds: Int(60, 86400, 'Detection bucket size'),
+      history_days: Int(1, 365, 'Bucket history replayed into the detector at start'),
+    }, { additionalProperties: false }),
+    alerts: Type.Object({
+      tick_seconds: Int(1, 3600, 'How often escalation timers and the outbox are checked'),
+      ack_timeout_minutes: Int(0, 10080, 'An acknowledged alert re-opens after this long unless resolved; 0 = never'),
+      auto_resolve: Bool('Resolve alerts automatically when their episode ends'),
+      max_repeats: Int(0, 100, 'Upper bound on `repeat` loops of an escalation policy'),
+      webhook_secret: Str('HMAC-SHA256 secret for webhook signatures (generated and stored in the database when empty)'),
+      webhook_timeout_ms: Int(100, 120000, 'Timeout of one webhook delivery'),
+    }, { additionalProperties: false }),
+    outbox: Type.Object({
+      max_attempts: Int(1, 100, 'Delivery attempts before a notification is dead-lettered'),
+      base_delay_seconds: Int(1, 3600, 'First retry delay (doubles each attempt, with jitter)'),
+      max_delay_seconds: Int(1, 86400, 'Longest retry delay'),
+    }, { additionalProperties: false }),
+    stream: Type.Object({
+      heartbeat_seconds: Int(1, 3600, 'Websocket ping interval'),
+      replay_limit: Int(0, 100000, 'Events replayed at most on reconnect with ?since='),
+    }, { additionalProperties: false }),
+    talking_points: Type.Object({
+      do_not_say: Type.Array(Type.String({ minLength: 1 }), { description: 'Words and phrases refused in shareable talking points (comma-separated in the environment)' }),
+    }, { additionalProperties: false }),
+  },
+  { additionalProperties: false },
+);
+
+export type Config = Static<typeof ConfigSchema>;

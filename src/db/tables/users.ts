@@ -1,0 +1,17 @@
+import type { ColumnType, Generated, Selectable } from 'kysely';
+
+export type Role = 'admin' | 'crisis' | 'comms' | 'ambassador';
+export const ROLES: readonly Role[] = ['admin', 'crisis', 'comms', 'ambassador'];
+
+export interface UsersTable {
+  id: Generated<string>;
+  email: string;
+  name: string;
+  role: Role;
+  password_hash: string | null;
+  lang: ColumnType<'fr' | 'en', 'fr' | 'en' | undefined>;
+  disabled_at: Date | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+export type UserRow = Selectable<UsersTable>;

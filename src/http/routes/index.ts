@@ -1,0 +1,12 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type {} from '@fastify/swagger';
+import type { AppDeps } from '../../app.js';
+import { authRoutes } from './auth.js';
+import { healthRoutes } from './health.js';
+import { userRoutes } from './users.js';
+
+export const apiRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { deps }) => {
+  await app.register(healthRoutes, { deps });
+  await app.register(authRoutes, { deps });
+  await app.register(userRoutes, { deps });
+};

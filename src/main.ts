@@ -1,0 +1,60 @@
+// Process entry: config → database → migrations → services → app → background jobs; graceful shutdown.
+import { buildApp } from './app.js';
+import { bootstrapAdmin } from './auth/bootstrap.js';
+import { ConfigError, loadConfig } from './config/index.js';
+import { migrate, openDatabase } from './db/index.js';
+import { createLogger } from './logger.js';
+import { createMetrics } from './observability/metrics.js';
+import { createServices } from './services.js';
+import { startBackgroundJobs } from './jobs.js';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`pilotfish: ${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const logger = createLogger(config);
+  const database = await openDatabase({ databaseUrl: config.database_url || null, dataDir: config.data_dir, logger });
+  logger.info({ database: database.kind }, 'database opened');
+  await migrate(database, logger);
+  const metrics = createMetrics();
+  const services = createServices({ config, database, logger, metrics });
+  const print = (text: string) => process.stdout.write(text);
+  await bootstrapAdmin(config, services.auth, logger, print);
+  const app = await buildApp({ config, database, logger, metrics, services, resolveIngestToken: services.resolveIngestToken });
+  const jobs = await startBackgroundJobs({ config, database, logger, metrics, services, print });
+  await app.listen({ port: config.port, host: config.host });
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => { logger.error('shutdown took too long; exiting'); process.exit(1); }, 20_000);
+    force.unref();
+    try {
+      await jobs.stop();
+      await app.close(); // stops accepting, lets in-flight requests finish
+      await database.close();
+      logger.info('stopped');
+      process.exit(0);
+    } catch (err) {
+      logger.error({ err }, 'error during shutdown');
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
+}
+
+main().catch((err) => {
+  process.stderr.write(`pilotfish: failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

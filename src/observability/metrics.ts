@@ -1,0 +1,28 @@
+// Prometheus metrics. One registry per service instance (tests build many apps in one process).
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+export function createMetrics() {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'pilotfish_' });
+  const counter = (name: string, help: string, labelNames: string[] = []) => new Counter({ name, help, labelNames, registers: [registry] });
+  return {
+    registry,
+    httpRequests: new Histogram({
+      name: 'pilotfish_http_request_duration_seconds',
+      help: 'HTTP request duration by route and status',
+      labelNames: ['method', 'route', 'status'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [registry],
+    }),
+    mentionsIngested: counter('pilotfish_mentions_ingested_total', 'Mentions stored', ['source_kind']),
+    mentionsDuplicate: counter('pilotfish_mentions_duplicate_total', 'Mentions ignored as re-deliveries'),
+    mentionsRejected: counter('pilotfish_mentions_rejected_total', 'Mentions rejected by validation'),
+    feedPolls: counter('pilotfish_feed_polls_total', 'Feed polls by outcome', ['outcome']),
+    alertsRaised: counter('pilotfish_alerts_raised_total', 'Alerts raised', ['kind', 'severity']),
+    notifications: counter('pilotfish_notifications_total', 'Notification deliveries by channel and outcome', ['channel', 'outcome']),
+    streamClients: new Gauge({ name: 'pilotfish_stream_clients', help: 'Connected websocket clients', registers: [registry] }),
+    streamEvents: counter('pilotfish_stream_events_total', 'Events sent to websocket clients', ['type']),
+  };
+}
+
+export type Metrics = ReturnType<typeof createMetrics>;
