@@ -9,7 +9,7 @@ import {
 import type { AlertMessage, Lang } from './types.js';
 
 export interface Fact { label: string; value: string }
-export interface Link { label: string; url: string }
+export interface Link { label: string; url: string; role?: 'acknowledge' | 'open' }
 export interface SampleView { text: string; url: string | null; author: string | null }
 
 export interface AlertView {
@@ -19,6 +19,8 @@ export interface AlertView {
   /** "Volume spike on "Brand X"" */
   headline: string;
   severityLabel: string;
+  /** "CRITICAL" or "CRITICAL — Escalated (step 2)". */
+  band: string;
   color: string;
   /** Set for escalation steps after the first. */
   escalationNote: string | null;
@@ -50,25 +52,19 @@ export function describeAlert(msg: AlertMessage, lang: Lang, options: RenderOpti
   const headline = `${kindLabel(msg.kind, lang)} ${t.on} ${quote(oneLine(msg.watchlistName, MAX_NAME), lang)}`;
   const severity = severityLabel(msg.severity, lang);
   const escalation = msg.escalated ? `${t.escalated} (${t.step(stepNumber(msg))})` : null;
-  const subject = ['[Pilotfish]', [severity, escalation, headline].filter(Boolean).join(' — ')].join(' ');
+  const band = escalation ? `${severity} — ${escalation}` : severity;
+  const subject = `[Pilotfish] ${band} — ${headline}`;
   const { explanation } = msg;
   return {
     lang,
     subject,
     headline,
     severityLabel: severity,
+    band,
     color: (SEVERITY_COLORS as Record<string, string>)[msg.severity] ?? SEVERITY_COLORS.medium,
     escalationNote: msg.escalated ? t.escalationNote(stepNumber(msg)) : null,
     summary: explanation.summary,
-    facts: [
-      { label: t.severity, value: severity },
-      { label: t.status, value: statusLabel(msg.status, lang) },
-      { label: t.observed, value: formatNumber(explanation.observed, lang) },
-      { label: t.expected, value: formatNumber(explanation.expected, lang) },
-      { label: t.factor, value: formatFactor(explanation.factor, lang) },
-      { label: t.window, value: formatWindow(explanation.window, lang, timeZone) },
-      { label: t.openedAt, value: formatDateTime(msg.openedAt, lang, timeZone) },
-    ],
+    facts: alertFacts(msg, lang, timeZone),
     topTerms: explanation.top_terms.slice(0, MAX_TERMS).map((term) => oneLine(term, 60)),
     samples: (msg.samples ?? []).slice(0, MAX_SAMPLES).map((sample) => ({
       text: truncate(sample.text.trim(), MAX_SAMPLE_TEXT),
@@ -79,13 +75,29 @@ export function describeAlert(msg: AlertMessage, lang: Lang, options: RenderOpti
   };
 }
 
+/** Facts without a value (a partial alert read back from an event) are left out rather than shown empty. */
+function alertFacts(msg: AlertMessage, lang: Lang, timeZone: string): Fact[] {
+  const t = TEXTS[lang];
+  const { explanation: e } = msg;
+  const facts: (Fact | null)[] = [
+    { label: t.severity, value: severityLabel(msg.severity, lang) },
+    { label: t.status, value: statusLabel(msg.status, lang) },
+    Number.isFinite(e.observed) ? { label: t.observed, value: formatNumber(e.observed, lang) } : null,
+    Number.isFinite(e.expected) ? { label: t.expected, value: formatNumber(e.expected, lang) } : null,
+    Number.isFinite(e.factor) ? { label: t.factor, value: formatFactor(e.factor, lang) } : null,
+    e.window.start && e.window.end ? { label: t.window, value: formatWindow(e.window, lang, timeZone) } : null,
+    msg.openedAt ? { label: t.openedAt, value: formatDateTime(msg.openedAt, lang, timeZone) } : null,
+  ];
+  return facts.filter((fact): fact is Fact => fact !== null);
+}
+
 function alertLinks(msg: AlertMessage, lang: Lang): Link[] {
   const t = TEXTS[lang];
   const links: Link[] = [];
   const ack = safeHttpUrl(msg.ackUrl);
   // An alert already owned or closed needs no acknowledge button.
-  if (ack && (msg.status === 'open' || msg.status === 'snoozed')) links.push({ label: t.acknowledge, url: ack });
+  if (ack && (msg.status === 'open' || msg.status === 'snoozed')) links.push({ label: t.acknowledge, url: ack, role: 'acknowledge' });
   const open = safeHttpUrl(msg.alertUrl);
-  if (open) links.push({ label: t.openAlert, url: open });
+  if (open) links.push({ label: t.openAlert, url: open, role: 'open' });
   return links;
 }

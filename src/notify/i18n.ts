@@ -72,6 +72,12 @@ export const TEXTS = {
     readAndConfirm: 'Lire et confirmer la lecture',
     footerTalkingPoint: 'Vous recevez ce message en tant qu’ambassadeur Pilotfish.',
     event: 'Événement',
+    alertAcknowledged: 'Alerte prise en charge',
+    alertResolved: 'Alerte résolue',
+    signalReported: 'Signal d’ambassadeur',
+    channel: 'Canal',
+    openLink: 'Ouvrir le lien',
+    published: 'publié',
   },
   en: {
     escalated: 'Escalated',
@@ -103,6 +109,12 @@ export const TEXTS = {
     readAndConfirm: 'Read and confirm',
     footerTalkingPoint: 'You receive this message as a Pilotfish ambassador.',
     event: 'Event',
+    alertAcknowledged: 'Alert acknowledged',
+    alertResolved: 'Alert resolved',
+    signalReported: 'Ambassador signal',
+    channel: 'Channel',
+    openLink: 'Open the link',
+    published: 'published',
   },
 } as const;
 

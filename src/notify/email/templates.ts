@@ -68,8 +68,7 @@ function alertHtml(view: AlertView): string {
   if (view.links.length > 0) {
     parts.push(`<p style="margin:16px 0 0 0;">${view.links.map((l, i) => button(l.url, l.label, i === 0 ? view.color : '#374151')).join('')}</p>`);
   }
-  const band = view.escalationNote ? `${view.severityLabel} — ${t.escalated}` : view.severityLabel;
-  return page({ lang: view.lang, title: view.headline, color: view.color, band, content: parts.join('\n'), footer: t.footerAlert });
+  return page({ lang: view.lang, title: view.headline, color: view.color, band: view.band, content: parts.join('\n'), footer: t.footerAlert });
 }
 
 function talkingPointText(view: TalkingPointView): string {
