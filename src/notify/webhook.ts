@@ -153,7 +153,8 @@ export function parseRetryAfter(value: string | string[] | undefined, nowMs: num
   let seconds: number;
   if (/^\d+$/.test(trimmed)) seconds = Number(trimmed);
   else {
-    const at = Date.parse(trimmed);
+    // Every HTTP-date spells out its month; without a letter this is not one (Date.parse is lenient).
+    const at = /[A-Za-z]{3}/.test(trimmed) ? Date.parse(trimmed) : Number.NaN;
     if (Number.isNaN(at)) return undefined;
     seconds = Math.ceil((at - nowMs) / 1000);
   }
