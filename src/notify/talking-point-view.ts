@@ -5,10 +5,10 @@ import type { Lang, TalkingPointMessage } from './types.js';
 
 export interface TalkingPointView {
   lang: Lang;
-  /** "[Pilotfish] Talking point: Title" (+ "new version (v2)" for a new version). */
+  /** "[Pilotfish] Talking point: Title", or "… Title (v2, new version)" for a later version. */
   subject: string;
   title: string;
-  /** "new version (v2)" when this is not the first version. */
+  /** "v2, new version" when this is not the first version. */
   versionLabel: string | null;
   /** Said in the body when this version replaces a published one. */
   supersedesNote: string | null;
