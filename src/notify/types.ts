@@ -1,0 +1,61 @@
+/** What the notifiers render. Built by the alert and talking-point services, never by the notifiers. */
+export type Lang = 'fr' | 'en';
+
+export type AlertKind = 'volume_spike' | 'negative_surge' | 'risk_burst' | 'emerging_term' | 'ambassador_signal';
+export type Severity = 'low' | 'medium' | 'high' | 'critical';
+export type AlertStatus = 'open' | 'acknowledged' | 'resolved' | 'snoozed';
+
+export interface AlertExplanation {
+  summary: string;
+  observed: number;
+  expected: number;
+  factor: number;
+  window: { start: string; end: string };
+  top_terms: string[];
+  sample_mention_ids: string[];
+}
+
+/** A sample mention. Its text, URL and author come from the outside world: untrusted. */
+export interface SampleMention {
+  text: string;
+  url: string | null;
+  author: string | null;
+}
+
+export interface AlertMessage {
+  id: string;
+  watchlistName: string;
+  kind: AlertKind;
+  severity: Severity;
+  status: AlertStatus;
+  openedAt: string;
+  stepIndex: number;
+  /** True for escalation steps after the first. */
+  escalated: boolean;
+  explanation: AlertExplanation;
+  samples?: SampleMention[];
+  /** Link to the alert in the web app. */
+  alertUrl: string;
+  ackUrl?: string;
+}
+
+export interface TalkingPointMessage {
+  id: string;
+  version: number;
+  title: string;
+  body: string;
+  lang: Lang;
+  shareable: boolean;
+  suggestedPosts?: { network: string; text: string }[];
+  url: string;
+  supersedes?: string | null;
+  incidentTitle?: string | null;
+}
+
+/** The event envelope shared by the websocket stream and webhooks (see DESIGN.md). */
+export interface NotifyEvent {
+  type: string;
+  id: string;
+  at: string;
+  data: unknown;
+}
