@@ -32,7 +32,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     loggerInstance: deps.logger as FastifyBaseLogger,
     bodyLimit: deps.config.http.body_limit_bytes,
     trustProxy: deps.config.http.trust_proxy,
-    disableRequestLogging: false,
     requestIdHeader: 'x-request-id',
     return503OnClosing: true,
     ajv: { customOptions: { removeAdditional: false } },
