@@ -1,0 +1,61 @@
+// Fans stored events out to local subscribers (websocket connections). Every instance LISTENs on the same
+// channel, so a client on instance B sees what instance A committed. Ids arrive in commit order per
+// instance; a subscriber filters by audience.
+import type { Logger } from 'pino';
+import type { Database } from '../db/index.js';
+import type { EventRow } from '../db/tables/events.js';
+import { eventsByIds } from './repository.js';
+import { EVENTS_CHANNEL } from './types.js';
+
+export type EventListener = (row: EventRow) => void;
+
+export interface EventBus {
+  subscribe(listener: EventListener): () => void;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function createEventBus(database: Database, logger: Logger): EventBus {
+  const listeners = new Set<EventListener>();
+  let unlisten: (() => Promise<void>) | null = null;
+  let pending: number[] = [];
+  let flushing: Promise<void> | null = null;
+
+  // Coalesce bursts of NOTIFYs into one query.
+  async function flush(): Promise<void> {
+    while (pending.length > 0) {
+      const ids = pending;
+      pending = [];
+      try {
+        const rows = await eventsByIds(database.db, ids);
+        for (const row of rows) for (const l of listeners) {
+          try { l(row); } catch (err) { logger.error({ err, eventId: row.id }, 'event listener failed'); }
+        }
+      } catch (err) {
+        logger.warn({ err: (err as Error).message, count: ids.length }, 'could not load notified events');
+      }
+    }
+  }
+
+  function onNotify(payload: string): void {
+    const id = Number(payload);
+    if (!Number.isSafeInteger(id)) return;
+    pending.push(id);
+    flushing ??= Promise.resolve().then(flush).finally(() => { flushing = null; });
+  }
+
+  return {
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async start() {
+      unlisten = await database.listen(EVENTS_CHANNEL, onNotify);
+    },
+    async stop() {
+      await unlisten?.();
+      unlisten = null;
+      await flushing;
+    },
+  };
+}

@@ -1,0 +1,39 @@
+// Event store: every stream event is a row (for ?since= replay) and a NOTIFY carrying its id, sent when the
+// transaction commits, so no instance ever announces something that was rolled back.
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
+import { json } from '../db/tables/json.js';
+import type { EventRow } from '../db/tables/events.js';
+import { EVENTS_CHANNEL, type Audience, type EventType, type StreamEvent } from './types.js';
+
+export async function appendEvent(db: Kysely<DB>, type: EventType, data: Record<string, unknown>, audience: Audience): Promise<number> {
+  const row = await db
+    .insertInto('events')
+    .values({ type, data: json(data), roles: [...audience.roles], user_ids: audience.userIds ? [...audience.userIds] : null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await sql`SELECT pg_notify(${EVENTS_CHANNEL}, ${String(row.id)})`.execute(db);
+  return row.id;
+}
+
+export async function eventsByIds(db: Kysely<DB>, ids: number[]): Promise<EventRow[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('events').selectAll().where('id', 'in', ids).orderBy('id').execute();
+}
+
+export async function eventsSince(db: Kysely<DB>, afterId: number, limit: number): Promise<EventRow[]> {
+  return db.selectFrom('events').selectAll().where('id', '>', afterId).orderBy('id').limit(limit).execute();
+}
+
+export async function deleteEventsBefore(db: Kysely<DB>, before: Date): Promise<number> {
+  const res = await db.deleteFrom('events').where('at', '<', before).executeTakeFirst();
+  return Number(res.numDeletedRows);
+}
+
+export function toStreamEvent(row: EventRow): StreamEvent {
+  return { type: row.type as EventType, id: String(row.id), at: row.at.toISOString(), data: row.data };
+}
+
+export function mayReceive(row: Pick<EventRow, 'roles' | 'user_ids'>, user: { id: string; role: string }): boolean {
+  return row.roles.includes(user.role) || (row.user_ids?.includes(user.id) ?? false);
+}

@@ -1,0 +1,13 @@
+import type { Role } from '../db/tables/users.js';
+
+export type EventType =
+  | 'alert.raised' | 'alert.escalated' | 'alert.acknowledged' | 'alert.resolved' | 'alert.updated'
+  | 'signal.reported' | 'talking_point.published' | 'mention.batch';
+
+/** What goes on the websocket stream: {"type", "id", "at", "data"}. */
+export interface StreamEvent { type: EventType; id: string; at: string; data: Record<string, unknown> }
+
+/** Who may receive an event: users with one of these roles, plus these specific users. */
+export interface Audience { roles: readonly Role[]; userIds?: readonly string[] }
+
+export const EVENTS_CHANNEL = 'pilotfish_events';

@@ -1,0 +1,46 @@
+// Turns a batch of scored mentions into per-(watchlist, bucket) increments, pure and in memory, so the
+// database sees one upsert row per bucket touched rather than one per mention.
+import type { BucketDelta } from './repository.js';
+import { SAMPLES_PER_BUCKET, TOP_TERMS_PER_BUCKET } from './repository.js';
+import type { ScoredMention, ValidMention } from './types.js';
+
+export function bucketStartOf(date: Date, bucketSeconds: number): Date {
+  const size = bucketSeconds * 1000;
+  return new Date(Math.floor(date.getTime() / size) * size);
+}
+
+export interface StoredScored { id: number; mention: ValidMention; scored: ScoredMention }
+
+export function bucketDeltas(items: StoredScored[], bucketSeconds: number): BucketDelta[] {
+  const byKey = new Map<string, BucketDelta & { termCounts: Map<string, number> }>();
+  for (const { id, mention, scored } of items) {
+    const start = bucketStartOf(mention.published_at, bucketSeconds).toISOString();
+    for (const wl of scored.watchlists) {
+      const key = `${wl.id}|${start}`;
+      let d = byKey.get(key);
+      if (!d) {
+        d = { watchlist_id: wl.id, bucket_start: start, bucket_seconds: bucketSeconds, count: 0, negative: 0, risk_sum: 0,
+          ambassador_reports: 0, critical_reports: 0, ambassadors: [], terms: {}, sample_ids: [], termCounts: new Map() };
+        byKey.set(key, d);
+      }
+      d.count += 1;
+      if (scored.label === 'negative') d.negative += 1;
+      d.risk_sum += wl.risk;
+      if (mention.signal) {
+        d.ambassador_reports += 1;
+        if (mention.signal.severity === 'critical') d.critical_reports += 1;
+        if (!d.ambassadors.includes(mention.signal.userId)) d.ambassadors.push(mention.signal.userId);
+      }
+      for (const term of new Set(scored.terms)) d.termCounts.set(term, (d.termCounts.get(term) ?? 0) + 1);
+      // Prefer telling samples: negative or risky mentions first, then anything.
+      if (d.sample_ids.length < SAMPLES_PER_BUCKET && (scored.label === 'negative' || wl.risk > 0 || d.sample_ids.length < 2)) d.sample_ids.push(id);
+    }
+  }
+  return [...byKey.values()]
+    .map(({ termCounts, ...d }) => ({
+      ...d,
+      risk_sum: Math.round(d.risk_sum * 1e6) / 1e6,
+      terms: Object.fromEntries([...termCounts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, TOP_TERMS_PER_BUCKET)),
+    }))
+    .sort((a, b) => (a.watchlist_id + a.bucket_start < b.watchlist_id + b.bucket_start ? -1 : 1));
+}

@@ -1,0 +1,96 @@
+// validate → dedupe → score → persist (mentions + bucket increments, one transaction, multi-row).
+// A resolved promise means the mentions are committed; detection runs after commit.
+import type { Kysely, Transaction } from 'kysely';
+import type { Logger } from 'pino';
+import type { DB } from '../db/schema.js';
+import type { SourceKind } from '../db/tables/sources.js';
+import type { Metrics } from '../observability/metrics.js';
+import { bucketDeltas, bucketStartOf, type StoredScored } from './buckets.js';
+import { addCollected, insertMentions, upsertBuckets, type MentionInsert } from './repository.js';
+import type { IngestResult, MentionScorer, Rejection, ValidMention } from './types.js';
+import { validateMention } from './validate.js';
+
+export interface IngestSource { id: string; kind: SourceKind }
+
+export interface IngestDeps {
+  db: Kysely<DB>;
+  logger: Logger;
+  metrics?: Metrics;
+  bucketSeconds: number;
+  scorer: () => Promise<MentionScorer>;
+  /** Called after commit with what changed (detection, stream). Errors are logged, never thrown back. */
+  onCommitted?: (source: IngestSource, result: IngestResult) => void | Promise<void>;
+}
+
+export type InTransaction = (trx: Transaction<DB>, inserted: Map<string, number>) => Promise<void>;
+
+export function createIngestService(deps: IngestDeps) {
+  const { db, logger } = deps;
+
+  /** Validates each raw item on its own; valid ones are stored, invalid ones come back with a reason. */
+  async function ingest(source: IngestSource, rawItems: readonly unknown[], now = new Date()): Promise<IngestResult> {
+    const rejected: Rejection[] = [];
+    const valid: ValidMention[] = [];
+    rawItems.forEach((raw, index) => {
+      const v = validateMention(raw, now);
+      if (v.ok) valid.push(v.value); else rejected.push({ index, error: v.error });
+    });
+    deps.metrics?.mentionsRejected.inc(rejected.length);
+    const result = await store(source, valid);
+    return { ...result, rejected };
+  }
+
+  /** Stores already-validated mentions (collectors, signals). `inTransaction` adds work to the same commit. */
+  async function store(source: IngestSource, items: ValidMention[], inTransaction?: InTransaction): Promise<IngestResult> {
+    // Dedupe inside the batch: the first occurrence of an external id wins.
+    const seen = new Set<string>();
+    const unique = items.filter((m) => (seen.has(m.external_id) ? false : (seen.add(m.external_id), true)));
+    const batchDuplicates = items.length - unique.length;
+    const scorer = await deps.scorer();
+    const scored = unique.map((mention) => ({
+      mention,
+      scored: scorer.score(mention.text, mention.lang, mention.signal?.watchlistId ? [mention.signal.watchlistId] : undefined),
+    }));
+    const rows: MentionInsert[] = scored.map(({ mention: m, scored: s }) => ({
+      source_id: source.id, external_id: m.external_id, text: m.text, author: m.author, url: m.url,
+      published_at: m.published_at.toISOString(), lang: s.lang, sentiment: round(s.sentiment), label: s.label,
+      risk: round(s.risk), risk_terms: s.riskTerms, watchlist_ids: s.watchlists.map((w) => w.id),
+    }));
+
+    const { inserted, deltas } = await db.transaction().execute(async (trx) => {
+      const insertedRows = await insertMentions(trx, rows);
+      const ids = new Map(insertedRows.map((r) => [r.external_id, r.id]));
+      const stored: StoredScored[] = scored.filter((s) => ids.has(s.mention.external_id)).map((s) => ({ id: ids.get(s.mention.external_id)!, ...s }));
+      const bucketRows = bucketDeltas(stored, deps.bucketSeconds);
+      await upsertBuckets(trx, bucketRows);
+      await addCollected(trx, source.id, insertedRows.length);
+      if (inTransaction) await inTransaction(trx, ids);
+      return { inserted: ids, deltas: bucketRows };
+    });
+
+    const result: IngestResult = {
+      accepted: inserted.size,
+      duplicates: batchDuplicates + (unique.length - inserted.size),
+      rejected: [],
+      mentionIds: unique.filter((m) => inserted.has(m.external_id)).map((m) => inserted.get(m.external_id)!),
+      touchedBuckets: deltas.map((d) => ({ watchlistId: d.watchlist_id, bucketStart: new Date(d.bucket_start) })),
+    };
+    deps.metrics?.mentionsIngested.inc({ source_kind: source.kind }, result.accepted);
+    deps.metrics?.mentionsDuplicate.inc(result.duplicates);
+    logger.debug({ sourceId: source.id, accepted: result.accepted, duplicates: result.duplicates }, 'mentions stored');
+    if (deps.onCommitted && (result.accepted > 0)) {
+      try {
+        await deps.onCommitted(source, result);
+      } catch (err) {
+        logger.error({ err, sourceId: source.id }, 'post-commit processing failed');
+      }
+    }
+    return result;
+  }
+
+  return { ingest, store, bucketStartOf: (d: Date) => bucketStartOf(d, deps.bucketSeconds) };
+}
+
+export type IngestService = ReturnType<typeof createIngestService>;
+
+const round = (x: number) => Math.round(x * 1e4) / 1e4;

@@ -1,0 +1,39 @@
+import type { SentimentLabel } from '../db/tables/mentions.js';
+import type { SignalSeverity } from '../db/tables/signals.js';
+
+/** A mention as a collector hands it over, before validation. */
+export interface RawMention {
+  external_id?: unknown; text?: unknown; author?: unknown; url?: unknown; published_at?: unknown; lang?: unknown;
+}
+
+export interface ValidMention {
+  external_id: string; text: string; author: string | null; url: string | null; published_at: Date; lang: 'fr' | 'en' | null;
+  /** Set for ambassador signals: who reported it and how severe they think it is. */
+  signal?: { userId: string; severity: SignalSeverity; watchlistId: string | null };
+}
+
+export interface WatchlistScore { id: string; risk: number }
+
+export interface ScoredMention {
+  lang: string; sentiment: number; label: SentimentLabel; risk: number; riskTerms: string[];
+  /** Content words and bigrams, for the buckets' top terms (emerging-term detection). */
+  terms: string[];
+  watchlists: WatchlistScore[];
+}
+
+/** Scores one mention against the current watchlists (compiled once per watchlist version). */
+export interface MentionScorer {
+  score(text: string, lang: 'fr' | 'en' | null, forcedWatchlistIds?: readonly string[]): ScoredMention;
+}
+
+export interface Rejection { index: number; error: string }
+
+export interface IngestResult {
+  accepted: number;
+  duplicates: number;
+  rejected: Rejection[];
+  /** Stored mention ids in input order of the accepted items. */
+  mentionIds: number[];
+  /** (watchlist, bucket) pairs this batch changed: detection looks at them after commit. */
+  touchedBuckets: { watchlistId: string; bucketStart: Date }[];
+}
