@@ -136,12 +136,9 @@ export function isAddressAllowed(ip: string, policy: AddressPolicy): boolean {
 function refusedAddress(hostname: string, ip: string): UnsafeUrlError {
   const bytes = parseIp(ip);
   const shown = bytes ? formatIp(bytes.length === 16 ? (embeddedIpv4(bytes) ?? bytes) : bytes) : ip;
-  const via = isIpLiteral(hostname) ? '' : `${hostname} resolves to `;
-  return new UnsafeUrlError(
-    'address',
-    `refused to connect: ${via}${shown}, a ${classifyAddress(ip) === 'special' ? 'link-local, multicast or reserved' : 'private or loopback'} address (list it in the allowed hosts to permit it)`,
-    ip,
-  );
+  const kind = classifyAddress(ip) === 'special' ? 'a link-local, multicast or reserved address' : 'a private or loopback address';
+  const subject = isIpLiteral(hostname) ? `${shown} is ${kind}` : `${hostname} resolves to ${shown}, ${kind}`;
+  return new UnsafeUrlError('address', `${subject}, which is not allowed (list it in the allowed hosts to permit it)`, ip);
 }
 
 /**
