@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { charsetFromContentType, decodeFeedBytes } from './charset.js';
+import { charsetFromContentType, decodeFeedBytes, decodeWindows1252 } from './charset.js';
 
 const latin1Decl = (body: number[]) => Buffer.concat([Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?><t>'), Buffer.from(body), Buffer.from('</t>')]);
 
@@ -37,5 +37,15 @@ describe('charsetFromContentType', () => {
     [null, null],
   ])('%s → %s', (header, expected) => {
     expect(charsetFromContentType(header)).toBe(expected);
+  });
+});
+
+describe('decodeWindows1252', () => {
+  it('maps the whole 0x80–0x9F range like browsers do (Node 20 does not)', () => {
+    const bytes = Uint8Array.from({ length: 32 }, (_, i) => 0x80 + i);
+    expect(decodeWindows1252(bytes)).toBe('€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ');
+  });
+  it('leaves ASCII and Latin-1 letters alone', () => {
+    expect(decodeWindows1252(Buffer.from('Café Noël', 'latin1'))).toBe('Café Noël');
   });
 });
