@@ -121,6 +121,13 @@ describe('parseFeed on fixtures', () => {
     expect(feed.mentions[1]?.published_at).toBe('2024-02-02T00:00:00.000Z');
   });
 
+  it.each([['<rss version="2.0"><channel/></rss>'], ['<rss version="2.0"><channel></channel></rss>'], ['<feed xmlns="http://www.w3.org/2005/Atom"/>']])(
+    'an empty feed is a feed with no mentions: %s',
+    async (xml) => {
+      expect((await parseFeed(xml, { fetchedAt })).mentions).toEqual([]);
+    },
+  );
+
   it('caps the text of a very long entry', async () => {
     const long = 'mot '.repeat(5000);
     const feed = await parseFeed(`<rss version="2.0"><channel><title>t</title><item><title>Long</title><description>${long}</description></item></channel></rss>`, { fetchedAt });
@@ -149,7 +156,6 @@ describe('parseFeed failures', () => {
     ['a JSON Feed', '{"version": "https://jsonfeed.org/version/1.1", "items": []}', 'not_a_feed'],
     ['XHTML without doctype', '<html xmlns="http://www.w3.org/1999/xhtml"><body/></html>', 'not_a_feed'],
     ['an RSS root without channel', '<rss version="2.0"></rss>', 'malformed'],
-    ['an empty channel element', '<rss version="2.0"><channel/></rss>', 'malformed'],
     ['only a declaration', '<?xml version="1.0"?>', 'malformed'],
     ['mismatched tags', '<rss version="2.0"><channel><title>x</item></channel></rss>', 'malformed'],
   ])('%s', async (_name, xml, code) => {

@@ -199,8 +199,10 @@ export class MissingChannelError extends Error {
   }
 }
 
+/** `<channel/>` (xml2js makes it '') is an empty feed; no channel at all is an error. */
 function requireChannel(xmlObj: XmlNode, root: string): XmlNode {
-  if (!isNode(first(first(xmlObj, root), 'channel'))) throw new MissingChannelError();
+  const channel = first(first(xmlObj, root), 'channel');
+  if (!isNode(channel) && channel !== '') throw new MissingChannelError();
   return xmlObj;
 }
 
