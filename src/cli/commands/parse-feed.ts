@@ -16,7 +16,15 @@ import type { ParsedMention } from '../../collectors/feed/parse.js';
 import type { AddressPolicy } from '../../collectors/net/address-guard.js';
 import { CliUsageError, parseCommandArgs } from '../args.js';
 
-const USAGE = 'usage: pilotfish parse-feed FILE_OR_URL...\n';
+const USAGE = `usage: pilotfish parse-feed FILE_OR_URL...
+
+Prints one NDJSON line per argument: {"input","ok":true,"mentions":[...]} or {"input","ok":false,"error"}.
+Exit code 0 when every input parsed, 2 otherwise.
+
+environment:
+  FEEDS_ALLOW_PRIVATE=true   allow URLs on private and loopback addresses
+  FEEDS_ALLOW_HOSTS=a,b      host names, IPs or CIDRs allowed anyway (e.g. 127.0.0.1)
+`;
 const CONCURRENCY = 4;
 const PER_HOST = 2;
 

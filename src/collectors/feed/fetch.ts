@@ -61,15 +61,6 @@ function header(response: HopResponse, name: string): string | null {
   return text === undefined || text === '' ? null : text;
 }
 
-function startUrl(url: string, policy: AddressPolicy): URL {
-  try {
-    new URL(url);
-  } catch {
-    throw new FeedFetchError('bad_url', `invalid URL: ${url.slice(0, 200)}`);
-  }
-  return guard(url, policy);
-}
-
 function guard(url: string, policy: AddressPolicy, redirectedFrom?: URL): URL {
   try {
     return parseGuardedUrl(url, policy);
@@ -127,7 +118,7 @@ async function fetchWithRedirects(url: string, options: FetchOptions): Promise<F
   const connectTimeoutMs = options.connectTimeoutMs ?? Math.min(options.timeoutMs, DEFAULT_FETCH_LIMITS.connectTimeoutMs);
   const lookup = createGuardedLookup(options.policy);
   const headers = requestHeaders(options);
-  let current = startUrl(url, options.policy);
+  let current = guard(url, options.policy);
   const visited = new Set([current.href]);
   let redirects = 0;
   let allPermanent = true;

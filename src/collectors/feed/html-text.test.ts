@@ -17,6 +17,7 @@ describe('htmlToText', () => {
     ['attributes containing > do not leak', '<a title="x > y" href="/z">lien</a> ok', 'lien ok'],
     ['whitespace and invisible characters collapse', ' a\n\t b\u00a0\u200bc\u00ad ', 'a b c'],
     ['CDATA inside HTML keeps its text', 'x <![CDATA[inside]]> y', 'x inside y'],
+    ['case changes that alter string length do not shift the cut', 'İİİ<SCRIPT>x</Script>après', 'İİİ après'],
     ['invalid code points become replacement characters', '&#0;&#xD800;&#1114112;', '\uFFFD\uFFFD\uFFFD'],
   ])('%s', (_name, html, expected) => {
     expect(htmlToText(html)).toBe(expected);

@@ -1,6 +1,6 @@
 // Reduces the HTML found in feed titles and descriptions to one line of plain text: scripts, styles
 // and comments dropped, tags removed (block tags become spaces), character references decoded,
-// whitespace collapsed. Linear regexes only: descriptions come from strangers.
+// whitespace collapsed. Every pass is linear in the input: descriptions come from strangers.
 import { windows1252CodePoint } from './charset.js';
 import { NAMED_ENTITIES } from './html-entities.js';
 
@@ -21,17 +21,23 @@ const LEFTOVER_MARKUP = /<\/?(?:p|br|div|span|a|b|i|u|em|strong|img|ul|ol|li|h[1
 // eslint-disable-next-line no-control-regex
 const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u200B\u2060\uFEFF]/g;
 
+/** Index just past the element's closing tag, or the end of the text when it is never closed. */
+function endOfElement(html: string, name: string, from: number): number {
+  // Searched case-insensitively in the original text: lower-casing a copy can change its length.
+  const closing = new RegExp(`</${name}`, 'gi');
+  closing.lastIndex = from;
+  const match = closing.exec(html);
+  const end = match ? html.indexOf('>', match.index) : -1;
+  return end < 0 ? html.length : end + 1;
+}
+
 function removeHiddenElements(html: string): string {
-  const lower = html.toLowerCase();
   let out = '';
   let position = 0;
   HIDDEN_ELEMENT.lastIndex = 0;
   for (let match = HIDDEN_ELEMENT.exec(html); match; match = HIDDEN_ELEMENT.exec(html)) {
-    if (match.index < position) continue;
     out += `${html.slice(position, match.index)} `;
-    const closing = lower.indexOf(`</${(match[1] ?? '').toLowerCase()}`, match.index + match[0].length);
-    const end = closing < 0 ? -1 : lower.indexOf('>', closing);
-    position = end < 0 ? html.length : end + 1;
+    position = endOfElement(html, match[1] ?? '', match.index + match[0].length);
     HIDDEN_ELEMENT.lastIndex = position;
   }
   return out + html.slice(position);
