@@ -22,16 +22,19 @@ export interface IngestDeps {
   onCommitted?: (source: IngestSource, result: IngestResult) => void | Promise<void>;
 }
 
-export type InTransaction = (trx: Transaction<DB>, inserted: Map<string, number>) => Promise<void>;
+/** Extra work committed with the mentions (e.g. the signal row and its stream event). */
+export type InTransaction = (trx: Transaction<DB>, stored: StoredScored[]) => Promise<void>;
 
 export function createIngestService(deps: IngestDeps) {
   const { db, logger } = deps;
 
   /** Validates each raw item on its own; valid ones are stored, invalid ones come back with a reason. */
-  async function ingest(source: IngestSource, rawItems: readonly unknown[], now = new Date()): Promise<IngestResult> {
+  async function ingest(source: IngestSource, rawItems: readonly unknown[], now = new Date(), preRejected?: ReadonlyMap<number, string>): Promise<IngestResult> {
     const rejected: Rejection[] = [];
     const valid: ValidMention[] = [];
     rawItems.forEach((raw, index) => {
+      const earlier = preRejected?.get(index);
+      if (earlier) return void rejected.push({ index, error: earlier });
       const v = validateMention(raw, now);
       if (v.ok) valid.push(v.value); else rejected.push({ index, error: v.error });
     });
@@ -64,7 +67,7 @@ export function createIngestService(deps: IngestDeps) {
       const bucketRows = bucketDeltas(stored, deps.bucketSeconds);
       await upsertBuckets(trx, bucketRows);
       await addCollected(trx, source.id, insertedRows.length);
-      if (inTransaction) await inTransaction(trx, ids);
+      if (inTransaction) await inTransaction(trx, stored);
       return { inserted: ids, deltas: bucketRows };
     });
 

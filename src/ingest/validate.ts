@@ -52,6 +52,7 @@ export function validateMention(raw: unknown, now: Date): Validation {
   if (externalId.length > LIMITS.externalId) return { ok: false, error: `external_id: must be at most ${LIMITS.externalId} characters` };
   if (typeof item.text !== 'string') return { ok: false, error: 'text: is required (string)' };
   // Control characters other than tab/newline break logs and terminals; NUL is refused by PostgreSQL.
+  // eslint-disable-next-line no-control-regex -- stripping control characters is the point
   const text = item.text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim();
   if (!text) return { ok: false, error: 'text: must not be empty' };
   if (text.length > LIMITS.text) return { ok: false, error: `text: must be at most ${LIMITS.text} characters` };

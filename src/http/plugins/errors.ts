@@ -3,6 +3,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { ErrorObject } from 'ajv';
+import { isDatabaseUnavailable } from '../../db/errors.js';
 import { AppError } from '../../shared/errors.js';
 import { fieldOf, messageOf } from '../validation.js';
 
@@ -45,6 +46,11 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
       Object.assign(extra, rest);
       if (err.status >= 500) request.log.warn({ code: err.code, msg: err.message }, 'request unavailable');
       return sendError(reply, err.status, err.code, err.message, extra);
+    }
+    if (isDatabaseUnavailable(err)) {
+      request.log.warn({ err: err.message }, 'database unavailable');
+      reply.header('Retry-After', '5');
+      return sendError(reply, 503, 'unavailable', 'the database is unavailable; retry shortly');
     }
     return fromFastifyError(err as FastifyError & { validation?: ErrorObject[] }, request, reply);
   });

@@ -3,10 +3,16 @@ import type {} from '@fastify/swagger';
 import type { AppDeps } from '../../app.js';
 import { authRoutes } from './auth.js';
 import { healthRoutes } from './health.js';
+import { mentionRoutes } from './mentions.js';
+import { signalRoutes } from './signals.js';
+import { sourceRoutes } from './sources.js';
 import { userRoutes } from './users.js';
 
 export const apiRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { deps }) => {
   await app.register(healthRoutes, { deps });
   await app.register(authRoutes, { deps });
   await app.register(userRoutes, { deps });
+  await app.register(sourceRoutes, { deps });
+  await app.register(mentionRoutes, { deps });
+  await app.register(signalRoutes, { deps });
 };

@@ -1,0 +1,67 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { AppDeps } from '../../app.js';
+import { listMentions } from '../../mentions/query.js';
+import { AppError, badRequest, forbidden, unavailable } from '../../shared/errors.js';
+import { responses } from '../schemas/common.js';
+import { MentionQuery, MentionSchema, PushBody, PushResult } from '../schemas/mentions.js';
+import { parseNdjson } from '../ndjson.js';
+
+export const mentionRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (app, { deps }) => {
+  const { config } = deps;
+  let inFlight = 0;
+
+  app.addContentTypeParser('application/x-ndjson', { parseAs: 'string', bodyLimit: config.ingest.max_bytes }, (_req, body, done) => done(null, body));
+
+  app.post('/api/v1/mentions', {
+    bodyLimit: config.ingest.max_bytes,
+    config: { access: { roles: ['admin'], ingestToken: true } },
+    schema: {
+      tags: ['mentions'],
+      summary: 'Push mentions (JSON or NDJSON); 202 means committed',
+      description: `JSON {source_id, mentions:[...]} or application/x-ndjson (one mention per line; source from the push token or ?source_id=). At most ${config.ingest.max_items} mentions or ${config.ingest.max_bytes} bytes per request.`,
+      querystring: Type.Object({ source_id: Type.Optional(Type.String({ format: 'uuid' })) }),
+      body: Type.Union([PushBody, Type.String()]),
+      response: responses({ 202: PushResult }, [400, 401, 403, 404, 413, 503]),
+    },
+  }, async (request, reply) => {
+    const isNdjson = typeof request.body === 'string';
+    const body = request.body as { source_id?: string; mentions: unknown[] } | string;
+    const { items, invalid } = isNdjson ? parseNdjson(body as string) : { items: (body as { mentions: unknown[] }).mentions, invalid: undefined };
+    const declared = (isNdjson ? undefined : (body as { source_id?: string }).source_id) ?? request.query.source_id;
+    if (items.length > config.ingest.max_items) {
+      throw new AppError(413, 'too_many_items', `mentions: at most ${config.ingest.max_items} per request (got ${items.length})`, 'mentions');
+    }
+    let sourceId: string;
+    if (request.ingest) {
+      if (declared && declared !== request.ingest.sourceId) throw forbidden('this ingest token belongs to another source');
+      sourceId = request.ingest.sourceId;
+    } else {
+      if (!declared) throw badRequest('source_id', 'is required when pushing with a user token');
+      sourceId = declared;
+    }
+    const source = await deps.services.sources.get(sourceId);
+    if (source.kind !== 'push' || !source.enabled) throw badRequest('source_id', 'must be an enabled push source');
+    // Back-pressure: beyond the configured concurrency, ask the client to come back instead of queueing.
+    if (inFlight >= config.ingest.max_concurrent_requests) throw unavailable('ingest is at capacity; retry shortly', config.ingest.retry_after_seconds);
+    inFlight++;
+    try {
+      const result = await deps.services.ingest.ingest({ id: source.id, kind: 'push' }, items, new Date(), invalid);
+      return reply.status(202).send({ accepted: result.accepted, duplicates: result.duplicates, rejected: result.rejected });
+    } finally {
+      inFlight--;
+    }
+  });
+
+  app.get('/api/v1/mentions', {
+    config: { access: { roles: ['crisis', 'comms', 'admin'] } },
+    schema: { tags: ['mentions'], summary: 'Scored mentions, newest first', querystring: MentionQuery, response: responses({ 200: Type.Object({ items: Type.Array(MentionSchema), next_cursor: Type.Union([Type.String(), Type.Null()]) }) }, [400, 401, 403]) },
+  }, async (request) => {
+    const q = request.query;
+    return listMentions(deps.database.db, {
+      limit: q.limit, ...(q.watchlist_id ? { watchlistId: q.watchlist_id } : {}), ...(q.source_id ? { sourceId: q.source_id } : {}),
+      ...(q.since ? { since: new Date(q.since) } : {}), ...(q.until ? { until: new Date(q.until) } : {}),
+      ...(q.label ? { label: q.label } : {}), ...(q.cursor ? { cursor: q.cursor } : {}),
+    });
+  });
+};

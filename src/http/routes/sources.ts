@@ -1,0 +1,60 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { AppDeps } from '../../app.js';
+import { actorOf } from '../plugins/auth.js';
+import { IdParams, responses } from '../schemas/common.js';
+import { CreateSourceBody, PollOutcomeSchema, PreviewResponse, SourceSchema, UpdateSourceBody } from '../schemas/sources.js';
+
+export const sourceRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (app, { deps }) => {
+  const sources = deps.services.sources;
+
+  app.post('/api/v1/sources', {
+    config: { access: { roles: ['admin'] } },
+    schema: { tags: ['sources'], summary: 'Add a source (rss feed, push connector or replay drill)', body: CreateSourceBody, response: responses({ 201: SourceSchema }) },
+  }, async (request, reply) => reply.status(201).send(await sources.create(actorOf(request), request.body)));
+
+  app.get('/api/v1/sources', {
+    config: { access: { roles: ['admin', 'crisis'] } },
+    schema: { tags: ['sources'], summary: 'Sources with their health', response: responses({ 200: Type.Object({ items: Type.Array(SourceSchema) }) }, [401, 403]) },
+  }, async () => ({ items: await sources.list() }));
+
+  app.get('/api/v1/sources/:id', {
+    config: { access: { roles: ['admin', 'crisis'] } },
+    schema: { tags: ['sources'], summary: 'One source', params: IdParams, response: responses({ 200: SourceSchema }) },
+  }, async (request) => sources.get(request.params.id));
+
+  app.patch('/api/v1/sources/:id', {
+    config: { access: { roles: ['admin'] } },
+    schema: { tags: ['sources'], summary: 'Change, disable or re-enable a source', params: IdParams, body: UpdateSourceBody, response: responses({ 200: SourceSchema }) },
+  }, async (request) => sources.update(actorOf(request), request.params.id, request.body));
+
+  app.delete('/api/v1/sources/:id', {
+    config: { access: { roles: ['admin'] } },
+    schema: { tags: ['sources'], summary: 'Delete a source (its mentions are kept until retention)', params: IdParams, response: responses({ 204: Type.Null() }) },
+  }, async (request, reply) => {
+    await sources.remove(actorOf(request), request.params.id);
+    return reply.status(204).send(null);
+  });
+
+  app.post('/api/v1/sources/:id/rotate-token', {
+    config: { access: { roles: ['admin'] } },
+    schema: { tags: ['sources'], summary: 'Issue a new ingest token for a push source (the old one stops working)', params: IdParams, response: responses({ 200: SourceSchema }) },
+  }, async (request) => sources.rotateToken(actorOf(request), request.params.id));
+
+  app.post('/api/v1/sources/:id/poll', {
+    config: { access: { roles: ['admin'] } },
+    schema: { tags: ['sources'], summary: 'Poll a feed now and report the outcome', params: IdParams, response: responses({ 200: PollOutcomeSchema }) },
+  }, async (request) => {
+    const outcome = await deps.services.pollNow(request.params.id);
+    return { ok: outcome.ok, accepted: outcome.accepted, not_modified: outcome.notModified, error: outcome.error, source: await sources.get(request.params.id) };
+  });
+
+  app.post('/api/v1/sources/preview', {
+    config: { access: { roles: ['admin'] } },
+    schema: {
+      tags: ['sources'], summary: 'Fetch and parse a feed URL without saving it: what would it collect?',
+      body: Type.Object({ url: Type.String({ minLength: 1, maxLength: 2000 }) }, { additionalProperties: false }),
+      response: responses({ 200: PreviewResponse }),
+    },
+  }, async (request) => deps.services.previewFeed(request.body.url));
+};

@@ -1,0 +1,75 @@
+// Ambassador signals: a weak signal reported by an employee. Stored as a mention of the ambassador source
+// (so it is scored, matched and counted in the buckets with its own weight) plus a signal row with what
+// only a report has (severity, channel, reporter), and announced on the stream — all in one transaction.
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import { audit } from '../audit/audit.js';
+import type { AuthenticatedUser } from '../auth/service.js';
+import type { DB } from '../db/schema.js';
+import type { SignalRow, SignalSeverity } from '../db/tables/signals.js';
+import { appendEvent } from '../events/repository.js';
+import type { IngestService } from '../ingest/pipeline.js';
+import { validateUrl } from '../ingest/validate.js';
+import type { SourcesService } from '../sources/service.js';
+import { badRequest } from '../shared/errors.js';
+
+export interface ReportSignalInput { text: string; url?: string | null; channel?: string | null; severity: SignalSeverity; watchlist_id?: string | null }
+
+export interface SignalView {
+  id: string; text: string; url: string | null; channel: string | null; severity: SignalSeverity; watchlist_id: string | null;
+  watchlist_ids: string[]; mention_id: number | null; reporter: { id: string; name: string }; created_at: string;
+  sentiment?: number; label?: string; risk?: number;
+}
+
+export function signalView(row: SignalRow, reporterName: string, score?: { sentiment: number; label: string; risk: number }): SignalView {
+  return {
+    id: row.id, text: row.text, url: row.url, channel: row.channel, severity: row.severity, watchlist_id: row.watchlist_id,
+    watchlist_ids: row.watchlist_ids, mention_id: row.mention_id, reporter: { id: row.user_id, name: reporterName },
+    created_at: row.created_at.toISOString(), ...(score ?? {}),
+  };
+}
+
+export function createSignalsService(db: Kysely<DB>, deps: { ingest: IngestService; sources: SourcesService; logger: Logger }) {
+  return {
+    async report(user: AuthenticatedUser, input: ReportSignalInput): Promise<SignalView> {
+      const text = input.text.trim();
+      if (!text) throw badRequest('text', 'must not be empty');
+      const url = input.url?.trim() || null;
+      if (url && !validateUrl(url)) throw badRequest('url', 'must be an http(s) URL');
+      if (input.watchlist_id) {
+        const wl = await db.selectFrom('watchlists').select('id').where('id', '=', input.watchlist_id).where('deleted_at', 'is', null).executeTakeFirst();
+        if (!wl) throw badRequest('watchlist_id', 'no such watchlist');
+      }
+      const source = await deps.sources.ambassadorSource();
+      const id = randomUUID();
+      let view: SignalView | null = null;
+      await deps.ingest.store({ id: source.id, kind: 'ambassador' }, [{
+        external_id: id, text, author: user.name, url, published_at: new Date(), lang: null,
+        signal: { userId: user.id, severity: input.severity, watchlistId: input.watchlist_id ?? null },
+      }], async (trx, stored) => {
+        const item = stored[0];
+        const row = await trx.insertInto('signals').values({
+          id, mention_id: item?.id ?? null, user_id: user.id, text, url, channel: input.channel?.trim() || null,
+          severity: input.severity, watchlist_id: input.watchlist_id ?? null, watchlist_ids: item?.scored.watchlists.map((w) => w.id) ?? [],
+        }).returningAll().executeTakeFirstOrThrow();
+        view = signalView(row, user.name, item ? { sentiment: item.scored.sentiment, label: item.scored.label, risk: item.scored.risk } : undefined);
+        await audit(trx, { id: user.id, label: user.email, role: user.role }, { action: 'signal.reported', entityType: 'signal', entityId: id, details: { severity: input.severity } });
+        await appendEvent(trx, 'signal.reported', view as unknown as Record<string, unknown>, { roles: ['crisis', 'comms', 'admin'], userIds: [user.id] });
+      });
+      deps.logger.info({ signalId: id, userId: user.id, severity: input.severity }, 'signal reported');
+      return view!;
+    },
+
+    async list(filter: { since?: Date; userId?: string; limit: number }): Promise<SignalView[]> {
+      let q = db.selectFrom('signals as s').innerJoin('users as u', 'u.id', 's.user_id').selectAll('s').select('u.name as reporter_name')
+        .orderBy('s.created_at', 'desc').limit(filter.limit);
+      if (filter.since) q = q.where('s.created_at', '>=', filter.since);
+      if (filter.userId) q = q.where('s.user_id', '=', filter.userId);
+      const rows = await q.execute();
+      return rows.map((r) => signalView(r, r.reporter_name));
+    },
+  };
+}
+
+export type SignalsService = ReturnType<typeof createSignalsService>;
