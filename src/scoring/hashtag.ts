@@ -7,6 +7,8 @@ const CAMEL_PIECES = /\p{Lu}?\p{Ll}+|\p{Lu}+(?!\p{Ll})|\p{N}+/gu;
 const MAX_WORD = 20;
 /** Share of the letters that known words must cover before a lower-case hashtag is split. */
 const MIN_COVERAGE = 0.6;
+/** Shortest unknown stretch accepted in a split (a brand or a name: "nike"). */
+const MIN_UNKNOWN = 4;
 
 const cache = new Map<string, string[]>();
 const CACHE_LIMIT = 20_000;
@@ -29,26 +31,37 @@ function splitByDictionary(folded: string, isKnown: (w: string) => boolean): str
     best[end] = best[end - 1]!; from[end] = end - 1; known[end] = 0;
     for (let start = Math.max(0, end - MAX_WORD); start <= end - 2; start++) {
       if (best[start]! < 0) continue;
-      const gain = (end - start) ** 2;
-      if (best[start]! + gain > best[end]! && isKnown(folded.slice(start, end))) {
+      // Two-letter words ("ni", "on") fit almost anywhere: no gain, so they never beat an unknown stretch.
+      const gain = end - start >= 3 ? (end - start) ** 2 : 0;
+      if (gain > 0 && best[start]! + gain > best[end]! && isKnown(folded.slice(start, end))) {
         best[end] = best[start]! + gain; from[end] = start; known[end] = 1;
       }
     }
   }
   const pieces: string[] = [];
-  let coveredLetters = 0, unknownRun = '';
+  let coveredLetters = 0, unknownPieces = 0, unknownRun = '';
+  let shortUnknown = false;
+  const closeUnknown = (): void => {
+    if (!unknownRun) return;
+    pieces.push(unknownRun);
+    unknownPieces++;
+    // A leftover of 1–3 letters ("hot" + "els" in #damnhotels) means the split is wrong; names are longer.
+    if (unknownRun.length < MIN_UNKNOWN) shortUnknown = true;
+    unknownRun = '';
+  };
   for (let end = n; end > 0; ) {
     const start = from[end]!;
     if (known[end]) {
-      if (unknownRun) { pieces.push(unknownRun); unknownRun = ''; }
+      closeUnknown();
       pieces.push(folded.slice(start, end));
-      coveredLetters += end - start;
+      // Two-letter words ("at", "or") fit anywhere: they do not count as evidence of a good split.
+      if (end - start >= 3) coveredLetters += end - start;
     } else unknownRun = folded[start] + unknownRun;
     end = start;
   }
-  if (unknownRun) pieces.push(unknownRun);
+  closeUnknown();
   pieces.reverse();
-  return coveredLetters / n >= MIN_COVERAGE ? pieces : [folded];
+  return coveredLetters / n >= MIN_COVERAGE && unknownPieces <= 1 && !shortUnknown ? pieces : [folded];
 }
 
 /** The folded words of a hashtag body (without "#"); a single piece when it cannot be split. */

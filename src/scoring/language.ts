@@ -10,6 +10,7 @@
 import { data as francData } from 'franc-min/data.js';
 import { FUNCTION_WORD_EVIDENCE, LANGUAGE_CODES, type LanguageCode } from './stopwords.js';
 import { tokenize, type Token } from './tokenize.js';
+import { lexiconLanguage } from './valence.js';
 
 export type Lang = 'fr' | 'en' | 'other';
 
@@ -19,6 +20,12 @@ const LANGS = LANGUAGE_CODES.length;
 const TRIGRAM_SCALE = 0.25;
 /** Function-word evidence this clear settles the question without looking at trigrams. */
 const DECISIVE_WORDS = 3;
+/** A word that only the French (or only the English) sentiment lexicon knows: half a function word. */
+const LEXICON_WORD_WEIGHT = 0.5;
+/** How much more evidence another language needs than French or English. */
+const OTHER_MARGIN = 1.5;
+const FR = LANGUAGE_CODES.indexOf('fr');
+const EN = LANGUAGE_CODES.indexOf('en');
 
 /** trigram → per-language weight in (0, 1], 1 for a language's most frequent trigram. */
 const TRIGRAMS: ReadonlyMap<string, Float64Array> = (() => {
@@ -73,7 +80,12 @@ export function detectLanguageFromTokens(tokens: readonly Token[]): Lang {
     latinWords++;
     words.push(token);
     const evidence = FUNCTION_WORD_EVIDENCE.get(token.norm);
-    if (evidence) for (const [lang, weight] of evidence) scores[LANGUAGE_CODES.indexOf(lang)]! += weight;
+    if (evidence) {
+      for (const [lang, weight] of evidence) scores[LANGUAGE_CODES.indexOf(lang)]! += weight;
+      continue;
+    }
+    const known = lexiconLanguage(token.norm);
+    if (known) scores[known === 'fr' ? FR : EN]! += LEXICON_WORD_WEIGHT;
   }
   if (latinWords === 0 || otherScriptWords > latinWords) return 'other';
   const byWords = best(scores);
@@ -81,7 +93,12 @@ export function detectLanguageFromTokens(tokens: readonly Token[]): Lang {
   for (const token of words) addTrigrams(token.raw.toLowerCase(), scores);
   const overall = best(scores);
   if (overall.top <= 0) return 'other';
-  return toLang(LANGUAGE_CODES[overall.index]);
+  const winner = toLang(LANGUAGE_CODES[overall.index]);
+  if (winner !== 'other') return winner;
+  // Pilotfish's texts are mostly French or English: another language must win clearly.
+  const frOrEn = Math.max(scores[FR]!, scores[EN]!);
+  if (frOrEn > 0 && overall.top < OTHER_MARGIN * frOrEn) return scores[FR]! >= scores[EN]! ? 'fr' : 'en';
+  return 'other';
 }
 
 export function detectLanguage(text: string): Lang {

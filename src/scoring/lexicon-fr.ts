@@ -7,13 +7,20 @@ import { createRequire } from 'node:module';
 import { fold } from './fold.js';
 import { parseLexicon, type ParsedLexicon } from './lexicon-parse.js';
 
-interface PatternEntry { polarity: string; pos: string }
+interface PatternEntry { polarity: string; subjectivity: string; pos: string }
 
 const require = createRequire(import.meta.url);
 /** pattern's −1..1 mapped onto −4..4. */
 const PATTERN_SCALE = 4;
 /** Below this |polarity| natural's entries are mostly noise (factual adjectives rated 0.05). */
 const PATTERN_MIN_POLARITY = 0.1;
+/**
+ * pattern rates each adjective's subjectivity too; below 0.5 the adjective mostly describes
+ * ("naturel", "pratique", "ouvert", "nécessaire") and its polarity is not an opinion.
+ */
+const PATTERN_MIN_SUBJECTIVITY = 0.5;
+/** "recherché" (sought-after) folds to "recherche" (research): participles only match with their accent. */
+const ACCENTED_PARTICIPLE = /é(?:e|s|es)?$/;
 
 // Descriptive adjectives that natural's lexicon rates but that describe rather than judge.
 const DESCRIPTIVE = `
@@ -96,21 +103,68 @@ const NEGATIVE = `
 -1.5: pas_terrible
 `;
 
-function addPatternLexicon(into: ParsedLexicon): void {
+export interface FrenchLexicon extends ParsedLexicon {
+  /** Lower-case words with their accents, for entries that only match when written with them. */
+  accented: Map<string, number>;
+}
+
+// Connotation of everyday and news vocabulary (economy, society, environment, health, work): words
+// that are not opinions in themselves but that people use to report good or bad news.
+const CONNOTATION = `
+2.5: enthousiasme enthousiasmant enthousiasmante prometteur prometteuse prometteurs encourageant encourageante
+2.5: encourageants formidablement phenomenal phenomenale tuerie pepite merveille merveilles chef-d'oeuvre prosperite
+2.0: innovation innovations novateur novatrice novateurs novatrices inauguration inaugure inaugurer inaugurent inauguree
+2.0: opportunite opportunites reussir reussissent reussit progresse progressent amelioration ameliorations ameliorer
+2.0: ameliore amelioree ameliorent benefique benefiques beneficier beneficie profite profiter favoriser favorise
+2.0: encourager encourage encouragent feliciter saluer salue saluent applaudir applaudit applaudissements celebrer
+2.0: celebre celebrent fete feter engagement engagements engage engagee s'engage s'engagent dignite fierte espoirs
+2.0: rassure rassurant rassurante rassurer feu_vert vaut_le_coup coup_de_pouce bonne_idee bonne_initiative belle_initiative
+2.0: gagnant gagnants gagnante record records exploit exploits prouesse triomphe triomphal accueillant chaleureux
+2.0: chaleureuse creation creations croissance essor opportun efficacite performant performante
+1.5: lance lancent lancement lancer developper developpe soutenu soutenue soutiennent partenariat partenariats
+1.5: initiative initiatives projet_pilote nouveaute nouveautes premiere_mondiale economie_d'energie economies_d'energie
+1.5: proteger protege protegee protection preserver preserve preservation sauvegarder restaurer restauration
+1.5: contribuer contribue contribution ensemble partage partager entraide cooperation collaboratif collaborative
+1.5: accessible accessibles abordable abordables saines sains
+1.5: optimiste optimistes motivation motive motivee inspirant inspirante inspire inspiree creatif creative
+1.5: decouverte decouvrir etonnant etonnante surprenant surprenante surprise unique adapte adaptee valoriser
+-2.5: effondrement effondre effondrent fiasco naufrage scandaleusement desastreusement degradation degrader degrade
+-2.5: pollue polluees polluent deverse deversement maree_noire deforestation extinction disparition disparaitre
+-2.0: recul recule reculent chute chutent baisse_des effondre declin fermeture fermetures suppression suppressions
+-2.0: denonce denoncer denoncent critique critiquer critiquent accuse accuser accusent condamner polemiques
+-2.0: bloque bloquer bloquent refuse refuser refusent rejette rejeter menacer menacant menacante alerter alarme
+-2.0: dechets dechet gaspille fuite fuites nocif nocive nocifs nocives dangerosite risques_sanitaires
+-2.0: inquiete inquieter inquietent preoccupant preoccupante preoccupation manifestation manifestations colere_des
+-2.0: echouer echoue echouent perdre perdent manquent manque_de retarde report reporte interdit interdiction
+-2.0: enfumage mascarade tromperie trompe tromper mensonger mensongere greenwashing lobby lobbies propagande
+-1.5: hausse_des_prix hausse_des_impots taxe taxes ecotaxe impot impots couteux couteuse couteuses cout_eleve
+-1.5: contre opposition opposant opposants opposes opposee controverse controversee conteste contester
+-1.5: difficulte difficultes obstacle obstacles frein freiner freine retard_de incertitude incertain incertaine
+-1.5: tension tensions conflictuel clash bataille fragile fragiles vulnerable vulnerables
+`;
+
+function addPatternLexicon(into: FrenchLexicon): void {
   const pattern = require('natural/lib/natural/sentiment/French/pattern-sentiment-fr.json') as Record<string, PatternEntry>;
   for (const [word, entry] of Object.entries(pattern)) {
     const polarity = Number(entry.polarity);
+    const subjectivity = Number(entry.subjectivity);
     if (!Number.isFinite(polarity) || Math.abs(polarity) < PATTERN_MIN_POLARITY || word.includes(' ')) continue;
-    into.words.set(fold(word), polarity * PATTERN_SCALE);
+    if (!(subjectivity >= PATTERN_MIN_SUBJECTIVITY)) continue;
+    const lower = word.toLowerCase();
+    into.accented.set(lower, polarity * PATTERN_SCALE);
+    if (!ACCENTED_PARTICIPLE.test(lower)) into.words.set(fold(word), polarity * PATTERN_SCALE);
   }
 }
 
-export function buildFrenchLexicon(): ParsedLexicon {
-  const lexicon: ParsedLexicon = { words: new Map(), phrases: new Map() };
+/**
+ * Later blocks win: natural's values, then descriptive words set to 0 (kept, so that no fallback
+ * gives them a valence), then our own entries.
+ */
+export function buildFrenchLexicon(): FrenchLexicon {
+  const lexicon: FrenchLexicon = { words: new Map(), phrases: new Map(), accented: new Map() };
   addPatternLexicon(lexicon);
-  // Later blocks win: natural's values, then descriptive words neutralised, then our own entries.
-  for (const block of [DESCRIPTIVE, POSITIVE, NEGATIVE]) parseLexicon(block, lexicon);
-  for (const [word, value] of lexicon.words) if (value === 0) lexicon.words.delete(word);
+  for (const block of [DESCRIPTIVE, CONNOTATION, POSITIVE, NEGATIVE]) parseLexicon(block, lexicon);
+  for (const word of lexicon.words.keys()) lexicon.accented.delete(word); // our folded entries take precedence
   return lexicon;
 }
 

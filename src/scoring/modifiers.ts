@@ -33,11 +33,11 @@ const EN_NEGATORS = `not no never none nobody nothing neither nor nowhere cannot
 wasnt wasn't werent weren't dont don't doesnt doesn't didnt didn't cant can't couldnt couldn't wont won't wouldnt wouldn't
 shouldnt shouldn't hasnt hasn't havent haven't hadnt hadn't mustnt mustn't neednt needn't rarely seldom despite`;
 const FR_NEGATORS = `ne n' pas pa jamais jms rien aucun aucune aucuns sans ni non nan guere`;
-const FR_POST_NEGATORS = `pas pa jamais jms rien guere point`;
+const FR_POST_NEGATORS = `pas pa jamais jms rien guere`;
 
 const EN_BOOST_UP = `absolutely amazingly awfully completely considerably decidedly deeply effing enormously entirely especially
 exceptionally extremely fabulously flipping flippin fricking frickin frigging friggin fully fucking fuckin greatly hella highly
-hugely incredibly intensely majorly more most particularly purely quite really remarkably so substantially thoroughly totally
+hugely incredibly intensely majorly freaking freakin more most particularly purely quite really remarkably so substantially thoroughly totally
 tremendously uber unbelievably unusually utterly very super such too pretty real totes`;
 const EN_BOOST_DOWN = `almost barely hardly just_enough kind_of kinda kindof less little marginally occasionally partly scarcely
 slightly somewhat sort_of sorta sortof a_bit a_little fairly`;

@@ -25,15 +25,18 @@ export const NEUTRAL_THRESHOLD = 0.05;
 /** How far back a negation or an intensifier reaches (VADER: three words). */
 const WINDOW = 3;
 const DISTANCE_DAMPING = [1, 0.95, 0.9];
+/** Laughter and its acronyms react to the whole message: "no lol" is not a negated laugh. */
+const LAUGHTER = /^(?:l+o+l+[lz]*|lmf?ao+|rofl|(?:a?h+a+)+h?|(?:h+e+)+h?|(?:h+i+)+|x?p?t?mdr+|ptdr+|xd)$/;
 
 export interface SentimentResult { sentiment: number; label: SentimentLabel }
 
 /** The tokens that sentiment reads: words, emoji, emoticons, and punctuation as clause boundaries. */
 function sentimentTokens(tokens: readonly Token[]): Token[] {
-  return tokens.filter((t) => t.kind !== 'hashtag' && t.kind !== 'mention' && t.kind !== 'url' && t.kind !== 'number');
+  return tokens.filter((t) => t.kind !== 'mention' && t.kind !== 'url' && t.kind !== 'number');
 }
 
-const isBoundary = (t: Token): boolean => t.kind === 'stop' || t.kind === 'bang' || t.kind === 'question';
+/** Clause boundaries stop negations and intensifiers; a hashtag starts a clause of its own words. */
+const isBoundary = (t: Token): boolean => t.kind === 'stop' || t.kind === 'bang' || t.kind === 'question' || t.kind === 'hashtag';
 
 interface Context {
   seq: Token[];
@@ -98,7 +101,7 @@ function scoreItem(ctx: Context, i: number, base: number, length: number): numbe
   const t = ctx.seq[i]!;
   let v = base;
   const sign = Math.sign(v);
-  if (t.kind === 'emoji' || t.kind === 'emoticon') return v;
+  if (t.kind === 'emoji' || t.kind === 'emoticon' || LAUGHTER.test(t.norm)) return v;
   if (t.caps && ctx.mixedCase) v += sign * CAPS_INCREMENT;
   if (t.elongated) v += sign * ELONGATION_INCREMENT;
   let negated = false;
@@ -138,6 +141,11 @@ function hasMixedCase(seq: readonly Token[]): boolean {
 }
 
 export function sentimentOf(doc: AnalyzedText): SentimentResult {
+  return explainSentiment(doc).result;
+}
+
+/** The contributions behind a sentiment (word, valence after modifiers and contrast), for tests and "why". */
+export function explainSentiment(doc: AnalyzedText): { result: SentimentResult; contributions: Array<{ word: string; valence: number }> } {
   const seq = sentimentTokens(doc.tokens);
   const ctx: Context = { seq, norms: seq.map((t) => t.norm), lang: doc.lang, mods: modifiersFor(doc.lang), mixedCase: hasMixedCase(seq) };
   const items: Array<{ at: number; v: number }> = [];
@@ -157,13 +165,15 @@ export function sentimentOf(doc: AnalyzedText): SentimentResult {
     items.push({ at: i, v: scoreItem(ctx, i, base, 1) });
   }
   let sum = 0;
+  const contributions: Array<{ word: string; valence: number }> = [];
   for (const item of items) {
     const weight = contrastAt < 0 ? 1 : item.at < contrastAt ? BEFORE_CONTRAST : AFTER_CONTRAST;
     sum += item.v * weight;
+    contributions.push({ word: seq[item.at]!.norm, valence: Math.round(item.v * weight * 1000) / 1000 });
   }
   if (sum !== 0) sum += Math.sign(sum) * punctuationEmphasis(seq);
   const compound = sum / Math.sqrt(sum * sum + ALPHA);
   const sentiment = Math.round(compound * 10_000) / 10_000;
   const label: SentimentLabel = sentiment >= NEUTRAL_THRESHOLD ? 'positive' : sentiment <= -NEUTRAL_THRESHOLD ? 'negative' : 'neutral';
-  return { sentiment, label };
+  return { result: { sentiment, label }, contributions };
 }

@@ -21,7 +21,7 @@ export interface Token {
 }
 
 const EMOTICON =
-  String.raw`(?:>?[:;=8]['’]?[\-o*^]?(?:[()\[\]{}|\/\\]+|[dDpPoOsS$@*3](?![\p{L}\p{N}]))` +
+  String.raw`(?:>?[:;=8]['’]?[\-o*^]?(?:[()\[\]{}|\/\\]+|[dDpPoOsSlLcC$@*3](?![\p{L}\p{N}]))` +
   String.raw`|[()\[\]\/\\|]+[\-'^]?[:;=](?![\p{L}\p{N}])|<\/?3+|\^[_\-.]?\^|-_-|[Tt]_[Tt]|[oO]_[oO]|[xX][dD]+(?![\p{L}\p{N}])|[xX]\)+)`;
 const EMOJI = String.raw`\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic}\uFE0F?|[\u{1F3FB}-\u{1F3FF}])*`;
 const WORD = String.raw`[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’][\p{L}\p{M}]+)*`;
@@ -92,7 +92,8 @@ function normalizeEmoticon(raw: string): string {
   if (/^[xX][dD]+$/.test(noNose)) return 'xd';
   if (/^[xX]\)+$/.test(noNose)) return 'x)';
   if (/^<\/?3+$/.test(noNose)) return noNose.includes('/') ? '</3' : '<3';
-  return noNose.replace(/D+$/, 'D').replace(/[’]/g, "'");
+  // "=)" and ":)" are the same face; the wink ";" stays distinct.
+  return noNose.replace(/D+$/, 'D').replace(/[’]/g, "'").replace(/^(>?)[=8]/, '$1:').replace(/^([()\[\]\/\\|])=$/, '$1:');
 }
 
 export { unelongate };
