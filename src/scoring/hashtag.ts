@@ -68,6 +68,11 @@ function splitByDictionary(folded: string, isKnown: (w: string) => boolean): str
 export function splitHashtag(body: string, isKnown: (w: string) => boolean): string[] {
   const cached = cache.get(body);
   if (cached) return cached;
+  if (body.includes('_')) {
+    const parts = body.split('_').filter(Boolean).flatMap((part) => splitHashtag(part, isKnown));
+    cache.set(body, parts);
+    return parts;
+  }
   const folded = fold(body);
   const pieces = splitCamel(body) ?? (isKnown(folded) || folded.length < 5 ? [folded] : splitByDictionary(folded, isKnown));
   if (cache.size >= CACHE_LIMIT) cache.clear();

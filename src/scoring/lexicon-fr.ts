@@ -163,8 +163,12 @@ function addPatternLexicon(into: FrenchLexicon): void {
 export function buildFrenchLexicon(): FrenchLexicon {
   const lexicon: FrenchLexicon = { words: new Map(), phrases: new Map(), accented: new Map() };
   addPatternLexicon(lexicon);
-  for (const block of [DESCRIPTIVE, CONNOTATION, POSITIVE, NEGATIVE]) parseLexicon(block, lexicon);
-  for (const word of lexicon.words.keys()) lexicon.accented.delete(word); // our folded entries take precedence
+  const own: ParsedLexicon = { words: new Map(), phrases: new Map() };
+  for (const block of [DESCRIPTIVE, CONNOTATION, POSITIVE, NEGATIVE]) parseLexicon(block, own);
+  // Our entries are folded; they override natural's, accented spellings included ("déçu" and "decu").
+  for (const word of lexicon.accented.keys()) if (own.words.has(fold(word))) lexicon.accented.delete(word);
+  for (const [word, value] of own.words) lexicon.words.set(word, value);
+  for (const [phrase, value] of own.phrases) lexicon.phrases.set(phrase, value);
   return lexicon;
 }
 

@@ -11,6 +11,8 @@ ils j j' je jusqu jusqu' l l' la le les leur leurs lors lorsqu' lui m m' ma mais
 nos notre nous on ont ou par parce pas peu peut plus pour pourquoi qu qu' quand que quel quelle quelles quels qui
 quoi s s' sa sans se sera seront ses si sien son sont sous suis sur t t' ta te tes toi ton tous tout toute toutes
 tres tu un une unes uns vers voici voila vos votre vous y deja aujourd'hui ils elles cest jai jsuis chui ya
+ai as avons avez aura auras aurons aurez auront aurait auraient avait avaient eu ete sera seras serons serez
+seront serait seraient etais etait etions etaient soit soient sois fut furent va vais vas allons allez vont fait faut
 `;
 
 const EN = `

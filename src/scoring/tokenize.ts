@@ -21,7 +21,7 @@ export interface Token {
 }
 
 const EMOTICON =
-  String.raw`(?:>?[:;=8]['’]?[\-o*^]?(?:[()\[\]{}|\/\\]+|[dDpPoOsSlLcC$@*3](?![\p{L}\p{N}]))` +
+  String.raw`(?:>?[:;=]['’]?[\-o*^]?(?:[()\[\]{}|\/\\]+|[dDpPoOsSlLcC$@*3](?![\p{L}\p{N}]))` +
   String.raw`|[()\[\]\/\\|]+[\-'^]?[:;=](?![\p{L}\p{N}])|<\/?3+|\^[_\-.]?\^|-_-|[Tt]_[Tt]|[oO]_[oO]|[xX][dD]+(?![\p{L}\p{N}])|[xX]\)+)`;
 const EMOJI = String.raw`\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic}\uFE0F?|[\u{1F3FB}-\u{1F3FF}])*`;
 const WORD = String.raw`[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’][\p{L}\p{M}]+)*`;
@@ -88,12 +88,12 @@ export function tokenize(text: string): Token[] {
 
 /** ":-)))" and ":)" mean the same; the nose and repeated mouths are dropped, the case of "D"/"P" kept. */
 function normalizeEmoticon(raw: string): string {
-  const noNose = raw.replace(/^(>?[:;=8]['’]?)[\-o*^](?=.)/, '$1').replace(/([()\[\]{}|\/\\])\1+$/, '$1').replace(/^([()\[\]\/\\|])\1+/, '$1');
+  const noNose = raw.replace(/^(>?[:;=]['’]?)[\-o*^](?=.)/, '$1').replace(/([()\[\]{}|\/\\])\1+$/, '$1').replace(/^([()\[\]\/\\|])\1+/, '$1');
   if (/^[xX][dD]+$/.test(noNose)) return 'xd';
   if (/^[xX]\)+$/.test(noNose)) return 'x)';
   if (/^<\/?3+$/.test(noNose)) return noNose.includes('/') ? '</3' : '<3';
   // "=)" and ":)" are the same face; the wink ";" stays distinct.
-  return noNose.replace(/D+$/, 'D').replace(/[’]/g, "'").replace(/^(>?)[=8]/, '$1:').replace(/^([()\[\]\/\\|])=$/, '$1:');
+  return noNose.replace(/D+$/, 'D').replace(/[’]/g, "'").replace(/^(>?)=/, '$1:').replace(/^([()\[\]\/\\|])=$/, '$1:');
 }
 
 export { unelongate };
