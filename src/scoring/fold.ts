@@ -3,7 +3,7 @@
 // so every lookup key is folded.
 
 const LIGATURES: Record<string, string> = { œ: 'oe', æ: 'ae', ß: 'ss', ø: 'o', đ: 'd', ł: 'l', ı: 'i' };
-const NON_ASCII = /[^\u0000-\u007f]/;
+const NON_ASCII = /[^\p{ASCII}]/u;
 const COMBINING_MARKS = /\p{M}+/gu;
 const SPECIAL_LETTERS = /[œæßøđłı]/g;
 

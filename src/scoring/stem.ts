@@ -26,6 +26,8 @@ export function stemFolded(folded: string, lang: StemLang): string {
   let stem: string;
   try {
     stem = stemmers[lang].stem(folded) || folded;
+    // Porter undoubles the consonant of "boycotting" (→ boycot) but not of "boycott": undouble both.
+    if (lang === 'en') stem = stem.replace(/([^aeiouylsz])\1$/, '$1');
   } catch {
     stem = folded; // natural's stemmers assume letters; never let an odd token break scoring
   }

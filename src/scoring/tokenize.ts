@@ -74,7 +74,7 @@ export function tokenize(text: string): Token[] {
     if (!g) continue;
     if (g.word !== undefined) pushWord(tokens, g.word);
     else if (g.hashtag !== undefined) tokens.push(wordToken(g.hashtag.slice(1), 'hashtag'));
-    else if (g.emoji !== undefined) tokens.push({ kind: 'emoji', raw: g.emoji, norm: g.emoji.replace(/[\uFE0F\u{1F3FB}-\u{1F3FF}]/gu, ''), caps: false, elongated: false });
+    else if (g.emoji !== undefined) tokens.push({ kind: 'emoji', raw: g.emoji, norm: g.emoji.replace(/\uFE0F|[\u{1F3FB}-\u{1F3FF}]/gu, ''), caps: false, elongated: false });
     else if (g.emoticon !== undefined) tokens.push({ kind: 'emoticon', raw: g.emoticon, norm: normalizeEmoticon(g.emoticon), caps: false, elongated: false });
     else if (g.bang !== undefined) tokens.push({ kind: 'bang', raw: g.bang, norm: '!', caps: false, elongated: false });
     else if (g.question !== undefined) tokens.push({ kind: 'question', raw: g.question, norm: '?', caps: false, elongated: false });
@@ -88,12 +88,12 @@ export function tokenize(text: string): Token[] {
 
 /** ":-)))" and ":)" mean the same; the nose and repeated mouths are dropped, the case of "D"/"P" kept. */
 function normalizeEmoticon(raw: string): string {
-  const noNose = raw.replace(/^(>?[:;=]['’]?)[\-o*^](?=.)/, '$1').replace(/([()\[\]{}|\/\\])\1+$/, '$1').replace(/^([()\[\]\/\\|])\1+/, '$1');
+  const noNose = raw.replace(/^(>?[:;=]['’]?)[-o*^](?=.)/, '$1').replace(/([()[\]{}|/\\])\1+$/, '$1').replace(/^([()[\]/\\|])\1+/, '$1');
   if (/^[xX][dD]+$/.test(noNose)) return 'xd';
   if (/^[xX]\)+$/.test(noNose)) return 'x)';
   if (/^<\/?3+$/.test(noNose)) return noNose.includes('/') ? '</3' : '<3';
   // "=)" and ":)" are the same face; the wink ";" stays distinct.
-  return noNose.replace(/D+$/, 'D').replace(/[’]/g, "'").replace(/^(>?)=/, '$1:').replace(/^([()\[\]\/\\|])=$/, '$1:');
+  return noNose.replace(/D+$/, 'D').replace(/[’]/g, "'").replace(/^(>?)=/, '$1:').replace(/^([()[\]/\\|])=$/, '$1:');
 }
 
 export { unelongate };

@@ -15,7 +15,7 @@ const english = buildEnglishLexicon();
 const french = buildFrenchLexicon();
 
 const FALSE_FRIENDS_IN_FRENCH = new Set(['pain', 'dire', 'sure', 'lit', 'mine', 'car', 'four', 'coin', 'pays', 'sort', 'rose', 'chat', 'pour', 'joke', 'miss', 'fond', 'fin', 'sale', 'son', 'lame', 'cher', 'pot', 'bond', 'ride']);
-const NON_ASCII = /[^\u0000-\u007f]/;
+const NON_ASCII = /[^\p{ASCII}]/u;
 
 /** Porter stems are used for French verbs only when the stem is close to the lexicon word (an inflection, not a derivation). */
 const MAX_STEM_CUT = 4;
