@@ -27,7 +27,7 @@ const EXTRAS = `
 2.0: winner winning won victory champion champions champs succeed success successful accomplished achievement proud
 2.0: smile smiles smiling laugh laughing laughed giggle giggling hilarious funny excite exciting thrilled cheerful
 2.0: relax relaxing relaxed peaceful comfortable cute pretty handsome sexy hot hottie fresh beautiful gorgeous
-1.5: ready finally played playing interesting inspire inspired inspiring creative clever smart wise helpful useful
+1.5: finally interesting inspire inspired inspiring creative clever smart wise helpful useful
 1.5: improve improved improvement upgrade upgraded fixed solved win wins free bonus deal deals discount new_record
 1.5: hug hugs kiss kisses friend friends buddy buddies family fan fans together welcome_back good_morning good_night
 1.0: nap snack brunch beach sun spring summer music dance dancing sing singing game concert festival movie_night
@@ -38,8 +38,21 @@ const EXTRAS = `
 -2.0: depressed sadness crying cried cry tears lost lose losing loser failed failing failure mess messed screwed
 -2.0: hurt hurts hurting pain painful injury injured accident killed dead death died dying sucks suck awful_day
 -2.5: hate hated hates hating ugly stupid idiot idiots dumb moron horrible terrible disgusting gross creepy evil
+2.0: priceless superb kudos phenomenal magnificent excellent
+2.0: well_deserved game_changer worth_it pleasant refreshing
+1.5: practical productive efficient convenient handy reliable affordable tidy neat organized healthy safe secure smooth
+1.5: delighted impressed amazed grateful appreciated appreciate cheer cheering glad relieved
+1.5: stress_free hassle_free pain_free worry_free trouble_free risk_free
+-1.5: slow slower slowest confusing messy
+-1.5: storm storms earthquake flood floods flooding wildfire hurricane tornado drought heatwave blizzard
+-1.5: nightmare nightmares robbery stolen vandalism shooting shootings murder murdered
+-1.5: hangry sleepy sleepless insomnia allergies allergy cramps fever nausea vomit vomiting puke bruised
+-1.5: overpriced expensive pricey ripoff scam scams spam spammer spammers glitch glitches buggy laggy lag crashes crashed
+-2.0: clusterfuck fiasco meltdown disaster disastrous catastrophe catastrophic outrageous ridiculous absurd
+-2.0: useless worthless pointless hopeless clueless careless reckless rude arrogant selfish greedy lazy incompetent
+-2.0: frightening terrifying horrifying disturbing creeped unsafe dangerous toxic harmful
 1.5: can't_wait cant_wait can_not_wait no_problem no_problems no_worries not_bad
-2.5: thank_you thanks_so_much well_done good_job the_shit the_bomb
+2.5: thank_you thanks_so_much well_done good_job
 0: of_course no_doubt little_bit
 -2.0: shut_up screw_you fed_up not_happy no_thanks
 -1.5: too_bad
