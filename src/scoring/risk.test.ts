@@ -98,4 +98,10 @@ describe('terms for emerging-term detection', () => {
     expect(terms).toEqual(expect.arrayContaining(['fuite', 'donnees', 'fuite donnees', 'operateur', '#bigleak']));
     for (const stop of ['la', 'de', 'chez', "l'"]) expect(terms).not.toContain(stop);
   });
+
+  it('leaves out intensifiers and negations', () => {
+    const { terms } = scoreText('Le réseau est vraiment trop lent, jamais vu ça');
+    expect(terms).toEqual(expect.arrayContaining(['reseau', 'lent']));
+    for (const modifier of ['vraiment', 'trop', 'jamais']) expect(terms).not.toContain(modifier);
+  });
 });
