@@ -1,0 +1,118 @@
+// Risk terms: words and phrases that announce a crisis (a data breach, a product recall, a strike),
+// matched on folded and stemmed words so that "Grèves", "greve" and "grèves" all count, and combined
+// with negativity into a risk score in [0, 1].
+import type { AnalyzedText } from './analyze.js';
+import { DEFAULT_RISK_LEXICON } from './risk-lexicon.js';
+import { stemFolded } from './stem.js';
+import { tokenize } from './tokenize.js';
+
+export interface RiskTerm { term: string; weight: number }
+export interface RiskHit { term: string; weight: number; count: number }
+
+interface CompiledTerm {
+  term: string;
+  weight: number;
+  words: string[];
+  stems: { fr: string[]; en: string[] };
+}
+
+/** Risk terms compiled for matching: indexed by every key their first word can match on. */
+export interface CompiledRiskTerms {
+  byFirstKey: Map<string, CompiledTerm[]>;
+}
+
+/** Saturation of the term evidence: a single weight-4 term gives 1 − e^(−1) ≈ 0.63. */
+const TERM_SCALE = 4;
+/** Share of the term evidence kept whatever the sentiment; the rest follows negativity. */
+const TERM_FLOOR = 0.7;
+/** A very negative text with no risk term still deserves some attention. */
+const NEGATIVITY_ONLY = 0.2;
+
+function termWords(term: string): string[] {
+  return tokenize(term).filter((t) => t.kind === 'word' || t.kind === 'hashtag' || t.kind === 'number').map((t) => t.norm);
+}
+
+function keyFr(w: string): string { return `fr:${stemFolded(w, 'fr')}`; }
+function keyEn(w: string): string { return `en:${stemFolded(w, 'en')}`; }
+
+export function compileRiskTerms(terms: readonly RiskTerm[]): CompiledRiskTerms {
+  const byFirstKey = new Map<string, CompiledTerm[]>();
+  for (const { term, weight } of terms) {
+    const words = termWords(term);
+    const first = words[0];
+    if (first === undefined || !(weight > 0)) continue;
+    const compiled: CompiledTerm = {
+      term, weight, words,
+      stems: { fr: words.map((w) => stemFolded(w, 'fr')), en: words.map((w) => stemFolded(w, 'en')) },
+    };
+    for (const key of new Set([`=${first}`, keyFr(first), keyEn(first)])) {
+      const list = byFirstKey.get(key) ?? [];
+      list.push(compiled);
+      byFirstKey.set(key, list);
+    }
+  }
+  return { byFirstKey };
+}
+
+function wordMatches(doc: AnalyzedText, pos: number, term: CompiledTerm, k: number): boolean {
+  if (doc.words[pos] === term.words[k]) return true;
+  for (const lang of doc.stemLangs) if (doc.stems[lang]?.[pos] === term.stems[lang][k]) return true;
+  return false;
+}
+
+function matchesAt(doc: AnalyzedText, pos: number, term: CompiledTerm): boolean {
+  if (pos + term.words.length > doc.words.length) return false;
+  for (let k = 0; k < term.words.length; k++) if (!wordMatches(doc, pos + k, term, k)) return false;
+  return true;
+}
+
+/** Every risk term found in the text, with how many times it occurs; the longest term wins where two overlap. */
+export function findRiskTerms(doc: AnalyzedText, compiled: readonly CompiledRiskTerms[]): RiskHit[] {
+  const matches: Array<{ term: CompiledTerm; pos: number }> = [];
+  for (let pos = 0; pos < doc.words.length; pos++) {
+    const keys = [`=${doc.words[pos]}`];
+    for (const lang of doc.stemLangs) keys.push(`${lang}:${doc.stems[lang]?.[pos]}`);
+    for (const set of compiled) {
+      for (const key of keys) {
+        for (const term of set.byFirstKey.get(key) ?? []) {
+          if (matchesAt(doc, pos, term) && !matches.some((m) => m.term === term && m.pos === pos)) matches.push({ term, pos });
+        }
+      }
+    }
+  }
+  if (matches.length === 0) return [];
+  // "fuite de données" covers "fuite": a longer match claims its positions first.
+  matches.sort((a, b) => b.term.words.length - a.term.words.length || b.term.weight - a.term.weight);
+  const covered = new Set<number>();
+  const hits = new Map<string, RiskHit>();
+  for (const { term, pos } of matches) {
+    const span = term.words.map((_, k) => pos + k);
+    if (span.some((p) => covered.has(p))) continue;
+    for (const p of span) covered.add(p);
+    const hit = hits.get(term.term);
+    if (hit) hit.count++;
+    else hits.set(term.term, { term: term.term, weight: term.weight, count: 1 });
+  }
+  return [...hits.values()].sort((a, b) => b.weight - a.weight || a.term.localeCompare(b.term));
+}
+
+/**
+ * Risk in [0, 1]: term evidence S = Σ weight × (1 + ln count), saturated as T = 1 − e^(−S/4), then
+ * shaded by sentiment — a risk term in a negative text weighs fully, in a positive one less
+ * ("the strike is over, great news") — plus a small share for strong negativity alone.
+ */
+export function riskScore(hits: readonly RiskHit[], sentiment: number): number {
+  let evidence = 0;
+  for (const hit of hits) evidence += hit.weight * (1 + Math.log(hit.count));
+  const terms = 1 - Math.exp(-evidence / TERM_SCALE);
+  const negativity = Math.max(0, -sentiment);
+  const shade = TERM_FLOOR + (1 - TERM_FLOOR) * -sentiment;
+  const risk = terms * Math.max(0, shade) + NEGATIVITY_ONLY * negativity * (1 - terms);
+  return Math.round(Math.min(1, Math.max(0, risk)) * 10_000) / 10_000;
+}
+
+let defaultCompiled: CompiledRiskTerms | undefined;
+export function defaultRiskTerms(): CompiledRiskTerms {
+  defaultCompiled ??= compileRiskTerms(DEFAULT_RISK_LEXICON);
+  return defaultCompiled;
+}

@@ -1,0 +1,179 @@
+// Rule-based sentiment in the manner of VADER (Hutto & Gilbert, ICWSM 2014), for French and English:
+// each sentiment word (or emoji, emoticon, lexicon phrase) gets its lexicon valence, adjusted by
+// capitals, letter elongation, the intensifiers/diminishers and negations of its clause, and the
+// contrast markers of the text; the sum is amplified by ! and ?, then squashed into [-1, 1].
+import type { AnalyzedText } from './analyze.js';
+import { EMOJI_VALENCE, emoticonValence } from './lexicon-emoji.js';
+import { BOOST, NEGATION_SCALAR, isContractedNegation, modifiersFor, type Modifiers } from './modifiers.js';
+import type { Token } from './tokenize.js';
+import { PHRASE_STARTS, phraseAt, wordValence } from './valence.js';
+import type { Lang } from './language.js';
+
+export type SentimentLabel = 'negative' | 'neutral' | 'positive';
+
+/** VADER: a word in capitals, in a text that is not all capitals, gains this much magnitude. */
+const CAPS_INCREMENT = 0.733;
+/** A stretched word ("nuuul") is emphasised like an intensifier would. */
+const ELONGATION_INCREMENT = BOOST;
+/** VADER's contrast weights: before "but" ×0.5, after ×1.5. */
+const BEFORE_CONTRAST = 0.5;
+const AFTER_CONTRAST = 1.5;
+/** VADER's normalisation constant: compound = sum / sqrt(sum² + α). */
+const ALPHA = 15;
+/** VADER's published cut for the neutral band (and the cut the human ratings are binned with). */
+export const NEUTRAL_THRESHOLD = 0.05;
+/** How far back a negation or an intensifier reaches (VADER: three words). */
+const WINDOW = 3;
+const DISTANCE_DAMPING = [1, 0.95, 0.9];
+/** Laughter and its acronyms react to the whole message: "no lol" is not a negated laugh. */
+const LAUGHTER = /^(?:l+o+l+[lz]*|lmf?ao+|rofl|(?:a?h+a+)+h?|(?:h+e+)+h?|(?:h+i+)+|x?p?t?mdr+|ptdr+|xd)$/;
+
+export interface SentimentResult { sentiment: number; label: SentimentLabel }
+
+/** The tokens that sentiment reads: words, emoji, emoticons, and punctuation as clause boundaries. */
+function sentimentTokens(tokens: readonly Token[]): Token[] {
+  return tokens.filter((t) => t.kind !== 'mention' && t.kind !== 'url' && t.kind !== 'number');
+}
+
+/** Clause boundaries stop negations and intensifiers; a hashtag starts a clause of its own words. */
+const isBoundary = (t: Token): boolean => t.kind === 'stop' || t.kind === 'bang' || t.kind === 'question' || t.kind === 'hashtag';
+
+interface Context {
+  seq: Token[];
+  norms: string[];
+  lang: Lang;
+  mods: Modifiers;
+  mixedCase: boolean;
+}
+
+function boosterAt(ctx: Context, j: number): number {
+  const two = j > 0 ? ctx.mods.boosters.get(`${ctx.norms[j - 1]} ${ctx.norms[j]}`) : undefined;
+  return two ?? ctx.mods.boosters.get(ctx.norms[j]!) ?? 0;
+}
+
+function isNegator(ctx: Context, j: number): boolean {
+  const norm = ctx.norms[j]!;
+  return ctx.mods.negators.has(norm) || isContractedNegation(norm);
+}
+
+function tokenValence(ctx: Context, i: number): number {
+  const t = ctx.seq[i]!;
+  if (t.kind === 'emoji') return EMOJI_VALENCE.get(t.norm) ?? 0;
+  if (t.kind === 'emoticon') return emoticonValence(t.norm);
+  if (t.kind !== 'word') return 0;
+  return wordValence(t.norm, ctx.lang, t.raw);
+}
+
+/** A word that is both a modifier and a sentiment word ("super", "grave", "no") modifies when a sentiment word follows. */
+function modifiesNext(ctx: Context, i: number): boolean {
+  for (let k = i + 1; k < ctx.seq.length && k <= i + 2; k++) {
+    if (isBoundary(ctx.seq[k]!)) return false;
+    if (ctx.seq[k]!.kind === 'word' && tokenValence(ctx, k) !== 0) return true;
+  }
+  return false;
+}
+
+function isModifierOnly(ctx: Context, i: number): boolean {
+  const norm = ctx.norms[i]!;
+  const next = ctx.norms[i + 1];
+  if (next !== undefined && ctx.mods.boosters.has(`${norm} ${next}`)) return true; // "kind of", "un peu"
+  const isModifier = ctx.mods.boosters.has(norm) || isNegator(ctx, i) || ctx.mods.contrast.has(norm);
+  return isModifier && modifiesNext(ctx, i);
+}
+
+/** French "j'aime pas" (no "ne"): a negation right after the word, unless it belongs to the next word. */
+function negatedAfter(ctx: Context, end: number): boolean {
+  const next = ctx.norms[end];
+  if (next === undefined || !ctx.mods.postNegators.has(next) || ctx.seq[end]!.kind !== 'word') return false;
+  const after = end + 1 < ctx.seq.length && !isBoundary(ctx.seq[end + 1]!) && tokenValence(ctx, end + 1) !== 0;
+  return !after;
+}
+
+function postBoost(ctx: Context, end: number): number {
+  const next = ctx.norms[end];
+  if (next === undefined) return 0;
+  const two = end + 1 < ctx.norms.length ? ctx.mods.postBoosters.get(`${next} ${ctx.norms[end + 1]}`) : undefined;
+  return two ?? ctx.mods.postBoosters.get(next) ?? 0;
+}
+
+/** Valence of the sentiment item starting at i (a word, emoji or phrase), with its modifiers applied. */
+function scoreItem(ctx: Context, i: number, base: number, length: number): number {
+  const t = ctx.seq[i]!;
+  let v = base;
+  const sign = Math.sign(v);
+  if (t.kind === 'emoji' || t.kind === 'emoticon' || LAUGHTER.test(t.norm)) return v;
+  if (t.caps && ctx.mixedCase) v += sign * CAPS_INCREMENT;
+  if (t.elongated) v += sign * ELONGATION_INCREMENT;
+  let negated = false;
+  for (let d = 1; d <= WINDOW; d++) {
+    const j = i - d;
+    if (j < 0 || isBoundary(ctx.seq[j]!)) break;
+    const boost = boosterAt(ctx, j);
+    if (boost !== 0) {
+      let scalar = boost * DISTANCE_DAMPING[d - 1]!;
+      if (ctx.seq[j]!.caps && ctx.mixedCase) scalar += Math.sign(boost) * CAPS_INCREMENT;
+      if (ctx.seq[j]!.elongated) scalar += Math.sign(boost) * ELONGATION_INCREMENT;
+      v += sign * scalar;
+    }
+    if (isNegator(ctx, j)) negated = true;
+  }
+  const end = i + length;
+  v += sign * postBoost(ctx, end);
+  if (negatedAfter(ctx, end)) negated = true;
+  return negated ? v * NEGATION_SCALAR : v;
+}
+
+function punctuationEmphasis(seq: readonly Token[]): number {
+  let bangs = 0, questions = 0;
+  for (const t of seq) {
+    if (t.kind === 'bang') bangs += t.raw.length;
+    else if (t.kind === 'question') questions += t.raw.length;
+  }
+  const bang = Math.min(bangs, 4) * 0.292;
+  const question = questions > 1 ? (questions <= 3 ? questions * 0.18 : 0.96) : 0;
+  return bang + question;
+}
+
+function hasMixedCase(seq: readonly Token[]): boolean {
+  let caps = 0, lower = 0;
+  for (const t of seq) if (t.kind === 'word' && !t.fromHashtag && t.raw.length > 1) { if (t.caps) caps++; else lower++; }
+  return caps > 0 && lower > 0;
+}
+
+export function sentimentOf(doc: AnalyzedText): SentimentResult {
+  return explainSentiment(doc).result;
+}
+
+/** The contributions behind a sentiment (word, valence after modifiers and contrast), for tests and "why". */
+export function explainSentiment(doc: AnalyzedText): { result: SentimentResult; contributions: Array<{ word: string; valence: number }> } {
+  const seq = sentimentTokens(doc.tokens);
+  const ctx: Context = { seq, norms: seq.map((t) => t.norm), lang: doc.lang, mods: modifiersFor(doc.lang), mixedCase: hasMixedCase(seq) };
+  const items: Array<{ at: number; v: number }> = [];
+  let contrastAt = -1;
+  for (let i = 0; i < seq.length; i++) {
+    const t = seq[i]!;
+    if (isBoundary(t)) continue;
+    if (t.kind === 'word' && (ctx.mods.contrast.has(ctx.norms[i]!) || ctx.mods.contrast.has(`${ctx.norms[i]} ${ctx.norms[i + 1]}`))) contrastAt = i;
+    const phrase = t.kind === 'word' && PHRASE_STARTS.has(ctx.norms[i]!) ? phraseAt(ctx.norms, i, doc.lang) : undefined;
+    if (phrase) {
+      if (phrase.value !== 0) items.push({ at: i, v: scoreItem(ctx, i, phrase.value, phrase.length) });
+      i += phrase.length - 1;
+      continue;
+    }
+    const base = tokenValence(ctx, i);
+    if (base === 0 || (t.kind === 'word' && isModifierOnly(ctx, i))) continue;
+    items.push({ at: i, v: scoreItem(ctx, i, base, 1) });
+  }
+  let sum = 0;
+  const contributions: Array<{ word: string; valence: number }> = [];
+  for (const item of items) {
+    const weight = contrastAt < 0 ? 1 : item.at < contrastAt ? BEFORE_CONTRAST : AFTER_CONTRAST;
+    sum += item.v * weight;
+    contributions.push({ word: seq[item.at]!.norm, valence: Math.round(item.v * weight * 1000) / 1000 });
+  }
+  if (sum !== 0) sum += Math.sign(sum) * punctuationEmphasis(seq);
+  const compound = sum / Math.sqrt(sum * sum + ALPHA);
+  const sentiment = Math.round(compound * 10_000) / 10_000;
+  const label: SentimentLabel = sentiment >= NEUTRAL_THRESHOLD ? 'positive' : sentiment <= -NEUTRAL_THRESHOLD ? 'negative' : 'neutral';
+  return { result: { sentiment, label }, contributions };
+}
