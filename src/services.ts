@@ -6,14 +6,15 @@ import { createPoller } from './collectors/poller.js';
 import { previewFeed } from './collectors/preview.js';
 import type { Config } from './config/index.js';
 import type { Database } from './db/index.js';
-import { passthroughScorer } from './ingest/passthrough-scorer.js';
 import { createIngestService, type IngestSource } from './ingest/pipeline.js';
-import type { IngestResult, MentionScorer } from './ingest/types.js';
+import type { IngestResult } from './ingest/types.js';
 import type { Metrics } from './observability/metrics.js';
 import { notFound } from './shared/errors.js';
 import { createSignalsService } from './signals/service.js';
 import { sourcesRepository } from './sources/repository.js';
 import { createSourcesService } from './sources/service.js';
+import { createWatchlistCache } from './watchlists/matcher.js';
+import { createWatchlistsService } from './watchlists/service.js';
 
 export interface ServiceDeps { config: Readonly<Config>; database: Database; logger: Logger; metrics: Metrics }
 
@@ -23,7 +24,9 @@ export function createServices(deps: ServiceDeps) {
   const auth = createAuthService(db, { sessionTtlHours: config.auth.session_ttl_hours, tokenTtlDays: config.auth.token_ttl_days }, logger);
   const sources = createSourcesService(db, config, logger);
   const afterCommit: ((source: IngestSource, result: IngestResult) => void | Promise<void>)[] = [];
-  const scorer = async (): Promise<MentionScorer> => passthroughScorer;
+  const watchlistCache = createWatchlistCache(db, logger);
+  const watchlists = createWatchlistsService(db, () => watchlistCache.invalidate());
+  const scorer = () => watchlistCache.get();
   const ingest = createIngestService({
     db, logger, metrics, bucketSeconds: config.detection.bucket_seconds, scorer,
     onCommitted: async (source, result) => { for (const hook of afterCommit) await hook(source, result); },
@@ -37,6 +40,7 @@ export function createServices(deps: ServiceDeps) {
     ingest,
     signals,
     poller,
+    watchlists,
     /** Registers work to run after each committed ingest batch (detection). */
     onIngestCommitted: (hook: (source: IngestSource, result: IngestResult) => void | Promise<void>) => afterCommit.push(hook),
     resolveIngestToken: (token: string) => sources.resolveIngestToken(token),

@@ -1,6 +1,6 @@
 // The dashboard's mention list: scored mentions newest first, filtered by watchlist, time and label,
 // with an opaque keyset cursor (published_at, id) so paging stays fast on a big table.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { SentimentLabel } from '../db/tables/mentions.js';
 import { badRequest } from '../shared/errors.js';
@@ -29,7 +29,7 @@ export async function listMentions(db: Kysely<DB>, f: MentionFilter): Promise<{ 
     .select(['m.id', 'm.source_id', 's.kind as source_kind', 'm.external_id', 'm.text', 'm.author', 'm.url', 'm.published_at', 'm.collected_at',
       'm.lang', 'm.sentiment', 'm.label', 'm.risk', 'm.risk_terms', 'm.watchlist_ids'])
     .orderBy('m.published_at', 'desc').orderBy('m.id', 'desc').limit(f.limit + 1);
-  if (f.watchlistId) q = q.where('m.watchlist_ids', '@>', [f.watchlistId] as never);
+  if (f.watchlistId) q = q.where(sql<boolean>`m.watchlist_ids @> ARRAY[${f.watchlistId}]::uuid[]`);
   if (f.sourceId) q = q.where('m.source_id', '=', f.sourceId);
   if (f.since) q = q.where('m.published_at', '>=', f.since);
   if (f.until) q = q.where('m.published_at', '<', f.until);

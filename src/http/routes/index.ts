@@ -7,6 +7,7 @@ import { mentionRoutes } from './mentions.js';
 import { signalRoutes } from './signals.js';
 import { sourceRoutes } from './sources.js';
 import { userRoutes } from './users.js';
+import { watchlistRoutes } from './watchlists.js';
 
 export const apiRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { deps }) => {
   await app.register(healthRoutes, { deps });
@@ -15,4 +16,5 @@ export const apiRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { de
   await app.register(sourceRoutes, { deps });
   await app.register(mentionRoutes, { deps });
   await app.register(signalRoutes, { deps });
+  await app.register(watchlistRoutes, { deps });
 };
