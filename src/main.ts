@@ -6,7 +6,7 @@ import { migrate, openDatabase } from './db/index.js';
 import { createLogger } from './logger.js';
 import { createMetrics } from './observability/metrics.js';
 import { createServices } from './services.js';
-import { startBackgroundJobs } from './jobs.js';
+import { startBackgroundJobs } from './jobs/index.js';
 
 async function main(): Promise<void> {
   let config;

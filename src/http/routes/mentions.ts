@@ -7,6 +7,16 @@ import { responses } from '../schemas/common.js';
 import { MentionQuery, MentionSchema, PushBody, PushResult } from '../schemas/mentions.js';
 import { parseNdjson } from '../ndjson.js';
 
+/** A push token fixes the source; a user token must name one. */
+function pushSourceId(tokenSourceId: string | undefined, declared: string | undefined): string {
+  if (tokenSourceId) {
+    if (declared && declared !== tokenSourceId) throw forbidden('this ingest token belongs to another source');
+    return tokenSourceId;
+  }
+  if (!declared) throw badRequest('source_id', 'is required when pushing with a user token');
+  return declared;
+}
+
 export const mentionRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (app, { deps }) => {
   const { config } = deps;
   let inFlight = 0;
@@ -25,27 +35,20 @@ export const mentionRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async
       response: responses({ 202: PushResult }, [400, 401, 403, 404, 413, 503]),
     },
   }, async (request, reply) => {
-    const isNdjson = typeof request.body === 'string';
-    const body = request.body as { source_id?: string; mentions: unknown[] } | string;
-    const { items, invalid } = isNdjson ? parseNdjson(body as string) : { items: (body as { mentions: unknown[] }).mentions, invalid: undefined };
-    const declared = (isNdjson ? undefined : (body as { source_id?: string }).source_id) ?? request.query.source_id;
-    if (items.length > config.ingest.max_items) {
-      throw new AppError(413, 'too_many_items', `mentions: at most ${config.ingest.max_items} per request (got ${items.length})`, 'mentions');
-    }
-    let sourceId: string;
-    if (request.ingest) {
-      if (declared && declared !== request.ingest.sourceId) throw forbidden('this ingest token belongs to another source');
-      sourceId = request.ingest.sourceId;
-    } else {
-      if (!declared) throw badRequest('source_id', 'is required when pushing with a user token');
-      sourceId = declared;
-    }
-    const source = await deps.services.sources.get(sourceId);
-    if (source.kind !== 'push' || !source.enabled) throw badRequest('source_id', 'must be an enabled push source');
     // Back-pressure: beyond the configured concurrency, ask the client to come back instead of queueing.
     if (inFlight >= config.ingest.max_concurrent_requests) throw unavailable('ingest is at capacity; retry shortly', config.ingest.retry_after_seconds);
     inFlight++;
     try {
+      const isNdjson = typeof request.body === 'string';
+      const body = request.body as { source_id?: string; mentions: unknown[] } | string;
+      const { items, invalid } = isNdjson ? parseNdjson(body as string) : { items: (body as { mentions: unknown[] }).mentions, invalid: undefined };
+      const declared = (isNdjson ? undefined : (body as { source_id?: string }).source_id) ?? request.query.source_id;
+      if (items.length > config.ingest.max_items) {
+        throw new AppError(413, 'too_many_items', `mentions: at most ${config.ingest.max_items} per request (got ${items.length})`, 'mentions');
+      }
+      const sourceId = pushSourceId(request.ingest?.sourceId, declared);
+      const source = await deps.services.sources.get(sourceId);
+      if (source.kind !== 'push' || !source.enabled) throw badRequest('source_id', 'must be an enabled push source');
       const result = await deps.services.ingest.ingest({ id: source.id, kind: 'push' }, items, new Date(), invalid);
       return reply.status(202).send({ accepted: result.accepted, duplicates: result.duplicates, rejected: result.rejected });
     } finally {

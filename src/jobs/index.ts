@@ -1,0 +1,34 @@
+// Background work of one instance: feed polling, retention, and (as capabilities land) detection,
+// escalation timers and outbox delivery. Every job is safe on several instances at once.
+import type { ScheduledTask } from 'node-cron';
+import type { Logger } from 'pino';
+import type { Config } from '../config/index.js';
+import type { Database } from '../db/index.js';
+import type { Metrics } from '../observability/metrics.js';
+import { runRetention } from '../retention/retention.js';
+import type { Services } from '../services.js';
+import { everyExpression, schedule } from './cron.js';
+
+export interface JobDeps { config: Readonly<Config>; database: Database; logger: Logger; metrics: Metrics; services: Services; print: (text: string) => void }
+export interface Jobs { stop(): Promise<void> }
+
+export async function startBackgroundJobs(deps: JobDeps): Promise<Jobs> {
+  const { config, database, logger, services } = deps;
+  const tasks: ScheduledTask[] = [];
+  const log = (job: string) => logger.child({ job });
+
+  if (config.collectors.enabled) {
+    tasks.push(schedule('poll-feeds', everyExpression(config.collectors.tick_seconds), () => services.poller.tick(), log('poll-feeds')));
+  }
+  tasks.push(schedule('retention', config.retention.cron, () => runRetention(database.db, {
+    mentionsDays: config.retention.mentions_days, batchSize: config.retention.batch_size,
+  }, log('retention')), log('retention')));
+
+  return {
+    async stop() {
+      await Promise.all(tasks.map((t) => t.stop()));
+      // Wait for running ticks to finish so shutdown never cuts a transaction in half.
+      for (let i = 0; i < 100 && tasks.some((t) => t.isBusy()); i++) await new Promise((r) => setTimeout(r, 100));
+    },
+  };
+}
