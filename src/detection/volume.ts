@@ -1,0 +1,124 @@
+// Volume spike: robust z-score of the bucket's (transformed) mention count against the seasonal baseline,
+// and the same over the last hour (sustained rise). Each z must pass both an absolute floor and the
+// series' own rarity threshold (tail model), so calm and newsy watchlists share one default.
+// Counts only grow while a bucket fills, so a partial count already past the threshold is conclusive.
+import type { DetectorConfig } from './config.js';
+import type { BucketSnapshot } from './types.js';
+import { formatCount, formatMinutes, ratio, round, severityFromRatio, timeWindow, topTerms } from './assessment.js';
+import type { Assessment, AssessContext, Heat, KindDetector } from './assessment.js';
+import { SeasonalBaseline } from './seasonal-baseline.js';
+import type { Forecast } from './seasonal-baseline.js';
+import { SustainedVolume } from './sustained-volume.js';
+import { ExceedanceTail } from './tail.js';
+import { countTransform } from './transform.js';
+import type { CountTransform } from './transform.js';
+
+export interface VolumeReading {
+  z: number;
+  expectedCount: number;
+}
+
+interface Evidence {
+  z: number;
+  threshold: number;
+  observed: number;
+  expected: number;
+  windowStart: number;
+}
+
+export class VolumeDetector implements KindDetector {
+  readonly kind = 'volume_spike' as const;
+  private readonly transform: CountTransform;
+  private readonly baseline: SeasonalBaseline;
+  private readonly tail: ExceedanceTail;
+  private readonly sustained: SustainedVolume;
+  /** Probability per bucket of a spike as rare as volumeRarityDays. */
+  private readonly rarity: number;
+  private readonly bucketMs: number;
+  private cached: { start: number; forecast: Forecast } | null = null;
+
+  constructor(private readonly config: DetectorConfig) {
+    this.transform = countTransform(config.volumeTransform);
+    this.baseline = new SeasonalBaseline(config, this.transform);
+    this.bucketMs = config.bucketSeconds * 1000;
+    const bucketsPerDay = 86_400 / config.bucketSeconds;
+    this.rarity = 1 / Math.max(1, config.volumeRarityDays * bucketsPerDay);
+    // Prior: a calm series (the base z exceeded about once a day, by one unit on average).
+    this.tail = ExceedanceTail.withHalfLife(config.volumeTailBaseZ, config.volumeTailHalfLifeDays * bucketsPerDay, {
+      rate: 1 / bucketsPerDay,
+      meanExcess: 1,
+    });
+    this.sustained = new SustainedVolume(config, this.rarity);
+  }
+
+  hoursLearnt(): number {
+    return this.baseline.hoursLearnt();
+  }
+
+  /** z-score and expected count of one bucket; the forecast is computed once per bucket start. */
+  read(bucket: BucketSnapshot): VolumeReading {
+    const forecast = this.forecastFor(bucket.start);
+    const expectedCount = this.transform.inverse(forecast.mean);
+    const z = this.baseline.observations === 0 ? 0 : (this.transform.forward(bucket.count) - forecast.mean) / forecast.sd;
+    return { z, expectedCount };
+  }
+
+  assess(bucket: BucketSnapshot, context: AssessContext): Assessment {
+    const c = this.config;
+    const { z, expectedCount } = this.read(bucket);
+    const spike: Evidence = { z, threshold: this.threshold(this.tail.threshold(this.rarity), context), observed: bucket.count, expected: expectedCount, windowStart: bucket.start };
+    const s = this.sustained.read(bucket.start, z, bucket.count, expectedCount);
+    const rise: Evidence = {
+      z: s.z, threshold: this.sustained.threshold() * context.warmup, observed: s.observed, expected: s.expected, windowStart: s.windowStart };
+    const minCount = c.volumeMinCount * context.warmup;
+    const conclusive = (e: Evidence) =>
+      e.z >= e.threshold && e.observed >= minCount && e.observed >= c.volumeMinFactor * e.expected;
+    const lead = conclusive(spike) ? spike : conclusive(rise) ? rise : null;
+    // Still elevated: a bucket z past the hold level, or a lasting rise at least half-way to its alarm level.
+    const elevated = z >= c.volumeHoldZ || s.z >= rise.threshold / 2;
+    const heat: Heat = lead ? 'hot' : elevated ? 'warm' : 'cold';
+    const shown = lead ?? spike;
+    return {
+      heat,
+      score: round(shown.z, 2),
+      severity: severityFromRatio(shown.z / shown.threshold),
+      explain: () => this.explain(bucket, shown),
+    };
+  }
+
+  learn(bucket: BucketSnapshot): void {
+    const { z, expectedCount } = this.read(bucket);
+    if (this.baseline.observations > 0) {
+      this.tail.update(z);
+      this.sustained.learn(bucket.start, z, bucket.count, expectedCount);
+    }
+    this.baseline.update(bucket.start, this.transform.forward(bucket.count));
+    this.cached = null;
+  }
+
+  private threshold(rarityZ: number, context: AssessContext): number {
+    return Math.max(this.config.volumeRaiseZ, rarityZ) * context.warmup;
+  }
+
+  private explain(bucket: BucketSnapshot, e: Evidence) {
+    const factor = ratio(e.observed, e.expected);
+    const span = bucket.start + this.bucketMs - e.windowStart;
+    return {
+      summary:
+        `Volume spike: ${formatCount(e.observed)} mentions in ${formatMinutes(span)} ` +
+        `vs ~${formatCount(e.expected)} expected (×${factor}, robust z ${round(e.z, 1)})`,
+      observed: e.observed,
+      expected: round(e.expected, 2),
+      factor,
+      window: timeWindow(e.windowStart, bucket.start + this.bucketMs),
+      top_terms: topTerms(bucket.terms),
+      sample_mention_ids: (bucket.sampleIds ?? []).slice(0, 5),
+      details: { z: round(e.z, 2), threshold_z: round(e.threshold, 2) },
+    };
+  }
+
+  private forecastFor(start: number): Forecast {
+    if (this.cached?.start !== start) this.cached = { start, forecast: this.baseline.forecast(start) };
+    return this.cached.forecast;
+  }
+}
