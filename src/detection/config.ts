@@ -63,15 +63,15 @@ export interface DetectorConfig {
   negativeMinShare: number;
   /** Minimum rise of the negative share above its baseline (absolute, e.g. 0.2 = +20 points). */
   negativeMinLift: number;
-  /** Binomial z-score of the negative count against the baseline share. */
-  negativeRaiseZ: number;
+  /** Binomial tail probability of the negative count under the usual share that raises. */
+  negativeMaxPValue: number;
   negativeBaselineHalfLifeDays: number;
 
   // ── risk-term burst ──
   riskWindowMinutes: number;
   /** Minimum risk mass (sum of per-mention risk) in the window. */
   riskMinSum: number;
-  /** Risk mass must be at least this multiple of its baseline for the window. */
+  /** Risk mass must be at least this multiple of the usual risk per mention times the window's mentions. */
   riskMinFactor: number;
   riskBaselineHalfLifeDays: number;
 
@@ -80,8 +80,10 @@ export interface DetectorConfig {
   termMinCount: number;
   /** Occurrences must be at least this multiple of the term's own expected count. */
   termMinFactor: number;
-  /** Floor of a term's expected count, as a share of the expected mention volume (new terms in big watchlists). */
+  /** Floor of a term's usual share of mentions (a never-seen term is assumed this common). */
   termFloorShare: number;
+  /** Poisson tail probability of the term's count under its usual share that raises (many terms are tested). */
+  termMaxPValue: number;
   termWindowMinutes: number;
   termHalfLifeHours: number;
   /** No emerging-term alerts before this much history (everything is new at first). */
@@ -130,7 +132,7 @@ export const DEFAULT_DETECTOR_CONFIG: Readonly<DetectorConfig> = Object.freeze({
   negativeMinCount: 8,
   negativeMinShare: 0.4,
   negativeMinLift: 0.2,
-  negativeRaiseZ: 4,
+  negativeMaxPValue: 1e-6,
   negativeBaselineHalfLifeDays: 3,
 
   riskWindowMinutes: 15,
@@ -141,6 +143,7 @@ export const DEFAULT_DETECTOR_CONFIG: Readonly<DetectorConfig> = Object.freeze({
   termMinCount: 5,
   termMinFactor: 5,
   termFloorShare: 0.02,
+  termMaxPValue: 1e-6,
   termWindowMinutes: 15,
   termHalfLifeHours: 24,
   termMinHistoryHours: 24,

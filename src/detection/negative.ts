@@ -5,7 +5,7 @@ import type { DetectorConfig } from './config.js';
 import type { BucketSnapshot } from './types.js';
 import { COLD, formatMinutes, ratio, round, severityFromRatio, timeWindow, topTerms } from './assessment.js';
 import type { Assessment, AssessContext, KindDetector } from './assessment.js';
-import { clamp, ewAlpha, EwRatio } from './robust.js';
+import { binomialUpperTail, clamp, ewAlpha, EwRatio } from './robust.js';
 import { Trailing, windowBuckets } from './window.js';
 
 /** Before any history: a typical share of negative mentions in brand talk, worth 50 mentions of evidence. */
@@ -40,15 +40,17 @@ export class NegativeSurgeDetector implements KindDetector {
     const share = k / n;
     const z = (k - n * p0) / Math.sqrt(n * p0 * (1 - p0));
     const minShare = Math.max(c.negativeMinShare, p0 + c.negativeMinLift);
-    const hot = k >= c.negativeMinCount * context.warmup && share >= minShare && z >= c.negativeRaiseZ * context.warmup;
-    const warm = k >= c.negativeMinCount / 2 && share >= p0 + c.negativeMinLift / 2 && z >= c.negativeRaiseZ / 2;
+    // Exact binomial tail: the normal approximation is far too generous for a dozen mentions.
+    const pValue = binomialUpperTail(k, n, p0);
+    const hot = k >= c.negativeMinCount * context.warmup && share >= minShare && pValue <= c.negativeMaxPValue;
+    const warm = k >= c.negativeMinCount / 2 && share >= p0 + c.negativeMinLift / 2 && pValue <= Math.sqrt(c.negativeMaxPValue);
     if (!hot && !warm) return COLD;
     const windowStart = bucket.start - this.trailing.values().length * this.bucketMs;
     const windowMs = bucket.start + this.bucketMs - windowStart;
     return {
       heat: hot ? 'hot' : 'warm',
       score: round(z, 2),
-      severity: severityFromRatio(Math.min(z / c.negativeRaiseZ, k / c.negativeMinCount)),
+      severity: severityFromRatio(Math.min(share / minShare, k / c.negativeMinCount)),
       explain: () => ({
         summary:
           `Negative surge: ${k} of ${n} mentions negative in ${formatMinutes(windowMs)} ` +
@@ -59,7 +61,7 @@ export class NegativeSurgeDetector implements KindDetector {
         window: timeWindow(windowStart, bucket.start + this.bucketMs),
         top_terms: topTerms(bucket.terms),
         sample_mention_ids: (bucket.sampleIds ?? []).slice(0, 5),
-        details: { share: round(share, 3), baseline_share: round(p0, 3), mentions: n, z: round(z, 2) },
+        details: { share: round(share, 3), baseline_share: round(p0, 3), mentions: n, z: round(z, 2), p_value: pValue },
       }),
     };
   }

@@ -80,3 +80,41 @@ export class EwRatio {
     this.den = (1 - this.alpha) * this.den + denominator;
   }
 }
+
+/** ln(n!) exactly for small n, by Stirling's series beyond (error < 1e-10). */
+export function logFactorial(n: number): number {
+  if (n < 20) {
+    let sum = 0;
+    for (let i = 2; i <= n; i++) sum += Math.log(i);
+    return sum;
+  }
+  return n * Math.log(n) - n + 0.5 * Math.log(2 * Math.PI * n) + 1 / (12 * n) - 1 / (360 * n ** 3);
+}
+
+/** P(X ≥ k) for X ~ Poisson(mean), summed from k upwards (accurate for tiny tails). */
+export function poissonUpperTail(k: number, mean: number): number {
+  if (k <= 0) return 1;
+  if (mean <= 0) return 0;
+  let term = Math.exp(k * Math.log(mean) - mean - logFactorial(k));
+  let sum = 0;
+  for (let j = k; j < k + 1000 && term > sum * 1e-12; j++) {
+    sum += term;
+    term *= mean / (j + 1);
+  }
+  return Math.min(1, sum);
+}
+
+/** P(X ≥ k) for X ~ Binomial(n, p), summed from k upwards. */
+export function binomialUpperTail(k: number, n: number, p: number): number {
+  if (k <= 0) return 1;
+  if (k > n || p <= 0) return 0;
+  if (p >= 1) return 1;
+  const logPmf = (j: number) => logFactorial(n) - logFactorial(j) - logFactorial(n - j) + j * Math.log(p) + (n - j) * Math.log1p(-p);
+  let term = Math.exp(logPmf(k));
+  let sum = 0;
+  for (let j = k; j <= n && term > sum * 1e-12; j++) {
+    sum += term;
+    term *= ((n - j) / (j + 1)) * (p / (1 - p));
+  }
+  return Math.min(1, sum);
+}
