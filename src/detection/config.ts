@@ -110,7 +110,7 @@ export const DEFAULT_DETECTOR_CONFIG: Readonly<DetectorConfig> = Object.freeze({
   levelHalfLifeHours: 24,
   dailyHalfLifeDays: 7,
   weeklyHalfLifeDays: 21,
-  weeklyShrinkWeeks: 1,
+  weeklyShrinkWeeks: 0.25,
   scaleHalfLifeHours: 24,
   huberK: 2,
   warmupHours: 24,

@@ -3,9 +3,10 @@
 // hour-of-week correction. Each update is O(1). Residuals are Huber-clipped before they move the
 // estimates, so a burst barely teaches the baseline that bursts are normal.
 import type { DetectorConfig } from './config.js';
+import { CyclicProfile } from './profile.js';
 import { clamp, ewAlpha, RobustScale, warmAlpha } from './robust.js';
 import type { CountTransform } from './transform.js';
-import { HOURS_PER_DAY, HOURS_PER_WEEK, HOUR_MS, hourOfDay, hourOfWeek } from './time-slots.js';
+import { HOURS_PER_DAY, HOURS_PER_WEEK, HOUR_MS, MONDAY_SHIFT_MS } from './time-slots.js';
 
 export interface Forecast {
   /** Expected value on the transformed scale. */
@@ -17,10 +18,8 @@ export interface Forecast {
 export class SeasonalBaseline {
   private level = 0;
   private seen = 0;
-  private readonly daily = new Float64Array(HOURS_PER_DAY);
-  private readonly dailySeen = new Float64Array(HOURS_PER_DAY);
-  private readonly weekly = new Float64Array(HOURS_PER_WEEK);
-  private readonly weeklySeen = new Float64Array(HOURS_PER_WEEK);
+  private readonly daily = new CyclicProfile(HOURS_PER_DAY, HOUR_MS);
+  private readonly weekly = new CyclicProfile(HOURS_PER_WEEK, HOUR_MS, MONDAY_SHIFT_MS);
   private readonly scale: RobustScale;
   private readonly levelAlpha: number;
   private readonly dailyAlpha: number;
@@ -48,9 +47,7 @@ export class SeasonalBaseline {
   }
 
   forecast(start: number): Forecast {
-    const day = hourOfDay(start);
-    const week = hourOfWeek(start);
-    const mean = this.seen === 0 ? this.transform.forward(0) : this.level + (this.daily[day] ?? 0) + this.weeklyWeight(week) * (this.weekly[week] ?? 0);
+    const mean = this.seen === 0 ? this.transform.forward(0) : this.level + this.daily.value(start) + this.weeklyWeight(start) * this.weekly.value(start);
     // Sampling noise is a floor: a series that was flat so far can still jitter by Poisson noise.
     return { mean, sd: Math.max(this.scale.sd(), this.transform.poissonSd(this.transform.inverse(mean))) };
   }
@@ -64,24 +61,26 @@ export class SeasonalBaseline {
     }
     const { mean, sd } = this.forecast(start);
     const residual = value - mean;
-    const limit = this.config.huberK * sd;
+    // During the warm-up nothing is clipped: the first day must learn the whole daily rhythm, and clipping
+    // against a scale that does not know it yet would make that take weeks.
+    const limit = this.hoursLearnt() < this.config.warmupHours ? Infinity : this.config.huberK * sd;
     const clipped = clamp(residual, -limit, limit);
     this.scale.update(residual);
     this.level += warmAlpha(this.levelAlpha, this.seen) * clipped;
-    const day = hourOfDay(start);
-    const week = hourOfWeek(start);
-    const daySeen = this.dailySeen[day] ?? 0;
-    const weekSeen = this.weeklySeen[week] ?? 0;
-    this.daily[day] = (this.daily[day] ?? 0) + warmAlpha(this.dailyAlpha, daySeen) * clipped;
-    this.weekly[week] = (this.weekly[week] ?? 0) + warmAlpha(this.weeklyAlpha, weekSeen) * clipped;
-    this.dailySeen[day] = daySeen + 1;
-    this.weeklySeen[week] = weekSeen + 1;
+    this.daily.update(start, clipped, this.dailyAlpha);
+    // The hour-of-week correction learns only what level and daily profile could not absorb, and only from
+    // the second week on: a week-of-day effect cannot be told apart from the daily rhythm before, and the
+    // errors of the daily profile's first days would otherwise linger in it for weeks.
+    if (this.hoursLearnt() >= 24 * 7) {
+      const rest = clamp(value - this.forecast(start).mean, -limit, limit);
+      this.weekly.update(start, rest, this.weeklyAlpha);
+    }
     this.seen++;
   }
 
   /** The hour-of-week correction is shrunk towards 0 until a few weeks back it up. */
-  private weeklyWeight(week: number): number {
-    const weeks = (this.weeklySeen[week] ?? 0) / this.bucketsPerHour;
+  private weeklyWeight(start: number): number {
+    const weeks = this.weekly.observations(start) / this.bucketsPerHour;
     const shrink = this.config.weeklyShrinkWeeks;
     return shrink > 0 ? weeks / (weeks + shrink) : 1;
   }

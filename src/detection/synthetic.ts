@@ -124,3 +124,16 @@ export function partialMix(mix: MentionMix, fraction: number): MentionMix {
     terms,
   };
 }
+
+/** Buckets of ordinary talk from `start` on, one per bucket, from a seeded generator. */
+export function* quietStream(random: () => number, start: number, buckets: number, options: QuietStreamOptions = DEFAULT_QUIET_STREAM): Generator<BucketSnapshot> {
+  const size = options.bucketSeconds * 1000;
+  for (let i = 0; i < buckets; i++) yield snapshot(start + i * size, quietMentions(random, start + i * size, options));
+}
+
+/** A burst of mentions that all carry the given terms, with a share of negatives and a risk per mention. */
+export function burstMentions(count: number, terms: readonly string[], negativeShare: number, riskPerMention: number): MentionMix {
+  const counts: Record<string, number> = {};
+  for (const term of terms) counts[term] = count;
+  return { count, negative: Math.round(count * negativeShare), riskSum: count * riskPerMention, terms: counts };
+}

@@ -9,7 +9,7 @@ export const HOURS_PER_DAY = 24;
 export const HOURS_PER_WEEK = 168;
 
 /** 1970-01-01 was a Thursday; shifting by 4 days makes slot 0 Monday 00:00 UTC. */
-const MONDAY_SHIFT_MS = 4 * DAY_MS;
+export const MONDAY_SHIFT_MS = 4 * DAY_MS;
 
 function mod(a: number, m: number): number {
   return ((a % m) + m) % m;
