@@ -60,6 +60,7 @@ describe('VolumeDetector spike', () => {
     expect(explanation.top_terms).toEqual(['panne', 'service']);
     expect(explanation.sample_mention_ids).toEqual(['m1', 'm2']);
     expect(explanation.summary).toMatch(/^Volume spike: \d+ mentions in 5 min vs ~\d+/);
+    expect(explanation.details).toMatchObject({ statistic: 'robust_z' });
   });
 
   it.each([

@@ -3,7 +3,8 @@
 // series' own rarity threshold (tail model), so calm and newsy watchlists share one default.
 // Counts only grow while a bucket fills, so a partial count already past the threshold is conclusive.
 import type { DetectorConfig } from './config.js';
-import type { BucketSnapshot } from './types.js';
+import type { BucketSnapshot, Explanation } from './types.js';
+import { isoTime } from './time-slots.js';
 import { formatCount, formatMinutes, ratio, round, severityFromRatio, timeWindow, topTerms } from './assessment.js';
 import type { Assessment, AssessContext, Heat, KindDetector } from './assessment.js';
 import { SeasonalBaseline } from './seasonal-baseline.js';
@@ -19,6 +20,8 @@ export interface VolumeReading {
 }
 
 interface Evidence {
+  kind: 'spike' | 'rise';
+  /** Spike: robust z of the bucket. Rise: CUSUM of bucket z-scores since the rise began. */
   z: number;
   threshold: number;
   observed: number;
@@ -66,9 +69,10 @@ export class VolumeDetector implements KindDetector {
   assess(bucket: BucketSnapshot, context: AssessContext): Assessment {
     const c = this.config;
     const { z, expectedCount } = this.read(bucket);
-    const spike: Evidence = { z, threshold: this.threshold(this.tail.threshold(this.rarity), context), observed: bucket.count, expected: expectedCount, windowStart: bucket.start };
+    const spike: Evidence = { kind: 'spike', z, threshold: this.threshold(this.tail.threshold(this.rarity), context), observed: bucket.count, expected: expectedCount, windowStart: bucket.start };
     const s = this.sustained.read(bucket.start, z, bucket.count, expectedCount);
     const rise: Evidence = {
+      kind: 'rise',
       z: s.z, threshold: this.sustained.threshold() * context.warmup, observed: s.observed, expected: s.expected, windowStart: s.windowStart };
     const minCount = c.volumeMinCount * context.warmup;
     const conclusive = (e: Evidence) =>
@@ -100,20 +104,19 @@ export class VolumeDetector implements KindDetector {
     return Math.max(this.config.volumeRaiseZ, rarityZ) * context.warmup;
   }
 
-  private explain(bucket: BucketSnapshot, e: Evidence) {
+  private explain(bucket: BucketSnapshot, e: Evidence): Explanation {
     const factor = ratio(e.observed, e.expected);
     const span = bucket.start + this.bucketMs - e.windowStart;
+    const what = e.kind === 'spike' ? `robust z ${round(e.z, 1)}` : `sustained rise since ${isoTime(e.windowStart).slice(11, 16)} UTC, CUSUM ${round(e.z, 1)}`;
     return {
-      summary:
-        `Volume spike: ${formatCount(e.observed)} mentions in ${formatMinutes(span)} ` +
-        `vs ~${formatCount(e.expected)} expected (×${factor}, robust z ${round(e.z, 1)})`,
+      summary: `Volume ${e.kind}: ${formatCount(e.observed)} mentions in ${formatMinutes(span)} vs ~${formatCount(e.expected)} expected (×${factor}, ${what})`,
       observed: e.observed,
       expected: round(e.expected, 2),
       factor,
       window: timeWindow(e.windowStart, bucket.start + this.bucketMs),
       top_terms: topTerms(bucket.terms),
       sample_mention_ids: (bucket.sampleIds ?? []).slice(0, 5),
-      details: { z: round(e.z, 2), threshold_z: round(e.threshold, 2) },
+      details: { statistic: e.kind === 'spike' ? 'robust_z' : 'cusum', value: round(e.z, 2), threshold: round(e.threshold, 2) },
     };
   }
 
