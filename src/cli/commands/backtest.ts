@@ -48,16 +48,23 @@ async function readSeries(file: string): Promise<SeriesRow[]> {
   const rows: SeriesRow[] = [];
   let lineNumber = 0;
   let headerSeen = false;
-  for await (const rawLine of createInterface({ input: stream, crlfDelay: Infinity })) {
-    lineNumber++;
-    const line = rawLine.trim();
-    if (line === '') continue;
-    if (!headerSeen) {
-      checkHeader(line);
-      headerSeen = true;
-      continue;
+  try {
+    for await (const rawLine of createInterface({ input: stream, crlfDelay: Infinity })) {
+      lineNumber++;
+      const line = rawLine.trim();
+      if (line === '') continue;
+      if (!headerSeen) {
+        checkHeader(line);
+        headerSeen = true;
+        continue;
+      }
+      rows.push(parseRow(line, lineNumber));
     }
-    rows.push(parseRow(line, lineNumber));
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    throw new InputError(`cannot read ${file}: ${err instanceof Error ? err.message : String(err)}`);
+  } finally {
+    stream.destroy();
   }
   if (!headerSeen) throw new InputError(`${file} is empty: expected a "timestamp,value" header`);
   return rows;
