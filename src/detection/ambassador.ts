@@ -25,6 +25,8 @@ export class AmbassadorDetector implements KindDetector {
 
   assess(bucket: BucketSnapshot, context: AssessContext): Assessment {
     const c = this.config;
+    // Fast path: most buckets of most watchlists carry no ambassador report at all.
+    if (bucket.ambassadorReports <= 0 && bucket.distinctAmbassadors <= 0 && this.trailing.sum((r) => r.reports + r.distinct) <= 0) return COLD;
     const window = [...this.trailing.values(), toReports(bucket)];
     const reports = window.reduce((sum, r) => sum + r.reports, 0);
     if (reports <= 0) return COLD;

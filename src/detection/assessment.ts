@@ -70,8 +70,10 @@ export function round(x: number, digits = 2): number {
   return Math.round(x * m) / m;
 }
 
+/** 1234567 → "1,234,567"; small values keep one decimal. (No toLocaleString: loading ICU costs ~20 ms.) */
 export function formatCount(x: number): string {
-  return x >= 100 ? Math.round(x).toLocaleString('en-US') : String(round(x, 1));
+  if (x < 100) return String(round(x, 1));
+  return String(Math.round(x)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
 export function formatMinutes(ms: number): string {

@@ -232,6 +232,19 @@ describe('bucket bookkeeping', () => {
     expect(detector.observe(snapshot(next, addMix(quiet(random, next), frenchLeak(100))))).toEqual({ raised: [], ended: [] });
   });
 
+  it('advance() completes exactly the buckets that have ended', () => {
+    const detector = new WatchlistDetector();
+    detector.observe(snapshot(MONDAY, { count: 3, negative: 0, riskSum: 0, terms: {} }));
+    detector.advance(MONDAY + BUCKET - 1);
+    // Still filling: a later snapshot of the same bucket is taken into account (not ignored as late data).
+    expect(detector.observe(snapshot(MONDAY, { count: 4, negative: 0, riskSum: 0, terms: {} }))).toEqual({ raised: [], ended: [] });
+    detector.advance(MONDAY + 3 * BUCKET);
+    // Now complete, and so are the two zero buckets after it: data for them is late.
+    const late = addMix(quiet(seededRandom(1), MONDAY), frenchLeak(200));
+    expect(detector.observe(snapshot(MONDAY + 2 * BUCKET, late)).raised).toEqual([]);
+    expect(detector.observe(snapshot(MONDAY + 3 * BUCKET, late)).raised.length).toBeGreaterThan(0);
+  });
+
   it('rejects negative counts', () => {
     const detector = new WatchlistDetector();
     expect(() => detector.observe(snapshot(MONDAY, { count: -1, negative: 0, riskSum: 0, terms: {} }))).toThrow(RangeError);

@@ -61,11 +61,15 @@ export class WatchlistDetector {
     return { raised: this.assess(bucket), ended };
   }
 
-  /** Completes every bucket that ended at or before `now` (the service's clock tick when nothing arrives). */
+  /**
+   * Completes every bucket that ended at or before `now` (the service's clock tick when nothing arrives).
+   * Later data for those buckets is ignored, so the service should pass its clock minus a small grace
+   * period covering ingest in flight.
+   */
   advance(now: number): DetectionResult {
     const ended: EpisodeEnd[] = [];
     if (this.filling && this.filling.start + this.bucketMs <= now) ended.push(...this.completeFilling());
-    if (this.lastCompleted !== null) ended.push(...this.completeZerosBefore(now - this.bucketMs + 1));
+    if (this.lastCompleted !== null) ended.push(...this.completeZerosBefore(now));
     return { raised: [], ended };
   }
 
@@ -134,8 +138,17 @@ export function zeroBucket(start: number): BucketSnapshot {
 }
 
 function assertSnapshot(bucket: BucketSnapshot): void {
-  const numbers = [bucket.start, bucket.count, bucket.negative, bucket.riskSum, bucket.ambassadorReports, bucket.distinctAmbassadors, bucket.criticalReports];
-  if (!numbers.every((n) => Number.isFinite(n)) || numbers.slice(1).some((n) => n < 0)) {
-    throw new RangeError(`invalid bucket snapshot at ${bucket.start}: counts must be finite and >= 0`);
-  }
+  const ok =
+    Number.isFinite(bucket.start) &&
+    isCount(bucket.count) &&
+    isCount(bucket.negative) &&
+    isCount(bucket.riskSum) &&
+    isCount(bucket.ambassadorReports) &&
+    isCount(bucket.distinctAmbassadors) &&
+    isCount(bucket.criticalReports);
+  if (!ok) throw new RangeError(`invalid bucket snapshot at ${bucket.start}: counts must be finite and >= 0`);
+}
+
+function isCount(n: number): boolean {
+  return Number.isFinite(n) && n >= 0;
 }

@@ -48,6 +48,7 @@ export class NegativeSurgeDetector implements KindDetector {
    * (which a window of calm buckets would dilute), a quiet one only across several.
    */
   assess(bucket: BucketSnapshot, context: AssessContext): Assessment {
+    if (bucket.negative <= 0 && this.trailing.sum((b) => b.negative) <= 0) return COLD;
     const spans = [
       this.judge(bucket.count, bucket.negative, bucket.start, context),
       this.judge(this.trailing.sum((b) => b.count) + bucket.count, this.trailing.sum((b) => b.negative) + bucket.negative, bucket.start - this.trailing.values().length * this.bucketMs, context),

@@ -19,19 +19,20 @@ export class CyclicProfile {
 
   /** Interpolated profile value at epoch ms `t`. */
   value(t: number): number {
-    const { left, right, weight } = this.locate(t);
-    return (1 - weight) * (this.values[left] ?? 0) + weight * (this.values[right] ?? 0);
+    this.locate(t);
+    return (1 - this.weight) * (this.values[this.left] ?? 0) + this.weight * (this.values[this.right] ?? 0);
   }
 
   /** Observations absorbed around `t` (fractional: each update is shared by two slots). */
   observations(t: number): number {
-    const { left, right, weight } = this.locate(t);
-    return (1 - weight) * (this.seen[left] ?? 0) + weight * (this.seen[right] ?? 0);
+    this.locate(t);
+    return (1 - this.weight) * (this.seen[this.left] ?? 0) + this.weight * (this.seen[this.right] ?? 0);
   }
 
   /** Moves the two slots around `t` towards absorbing `residual`, each by its share. */
   update(t: number, residual: number, alpha: number): void {
-    const { left, right, weight } = this.locate(t);
+    this.locate(t);
+    const { left, right, weight } = this;
     this.nudge(left, residual, alpha, 1 - weight);
     this.nudge(right, residual, alpha, weight);
   }
@@ -43,12 +44,18 @@ export class CyclicProfile {
     this.seen[slot] = seen + share;
   }
 
+  // Result of the last locate(): fields rather than a returned object, as this runs several times per bucket.
+  private left = 0;
+  private right = 0;
+  private weight = 0;
+
   /** Slot centres sit at half slots: t in [centre_i, centre_i+1) blends slots i and i+1. */
-  private locate(t: number): { left: number; right: number; weight: number } {
+  private locate(t: number): void {
     const period = this.slots * this.slotMs;
     const phase = ((((t + this.offsetMs) % period) + period) % period) / this.slotMs - 0.5;
     const base = Math.floor(phase);
-    const left = ((base % this.slots) + this.slots) % this.slots;
-    return { left, right: (left + 1) % this.slots, weight: phase - base };
+    this.left = ((base % this.slots) + this.slots) % this.slots;
+    this.right = (this.left + 1) % this.slots;
+    this.weight = phase - base;
   }
 }

@@ -41,6 +41,7 @@ export class RiskBurstDetector implements KindDetector {
 
   /** Judges the filling bucket alone and the whole window (see NegativeSurgeDetector.assess). */
   assess(bucket: BucketSnapshot, context: AssessContext): Assessment {
+    if (bucket.riskSum <= 0 && this.trailing.sum((m) => m.risk) <= 0) return COLD;
     const back = this.trailing.values().length;
     const spans = [
       this.judge(bucket.count, bucket.riskSum, 1, bucket.start, context),
