@@ -52,8 +52,15 @@ export class ExceedanceTail {
     return { scale: mean * (1 - shape), shape };
   }
 
-  /** Score exceeded with probability `q` per bucket according to the fitted tail. */
+  /** Score exceeded with probability `q` per bucket according to the fitted tail (memoised until the next update). */
   threshold(q: number): number {
+    if (this.memo?.q !== q) this.memo = { q, value: this.computeThreshold(q) };
+    return this.memo.value;
+  }
+
+  private memo: { q: number; value: number } | null = null;
+
+  private computeThreshold(q: number): number {
     if (!(q > 0) || this.rate <= q) return this.base;
     const { scale, shape } = this.fit();
     const odds = this.rate / q;
@@ -62,6 +69,7 @@ export class ExceedanceTail {
   }
 
   update(score: number): void {
+    this.memo = null;
     const excess = score > this.base ? score - this.base : 0;
     const exceeded = score > this.base ? 1 : 0;
     const keep = 1 - this.alpha;
