@@ -73,7 +73,8 @@ export class EmergingTermDetector implements KindDetector {
     return {
       heat: 'hot',
       score: round(lead.factor, 2),
-      severity: severityFromRatio(lead.factor / Math.max(c.termMinFactor, 1)),
+      // A new word is context for the crisis team, not a crisis by itself: at most 'high'.
+      severity: severityFromRatio(Math.min(lead.factor / Math.max(c.termMinFactor, 1), 2)),
       explain: () => ({
         summary:
           `Emerging term${hot.length > 1 ? 's' : ''}: ${hot.slice(0, 3).map((e) => `"${e.term}" ×${e.count}`).join(', ')} ` +
