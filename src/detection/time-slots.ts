@@ -15,10 +15,6 @@ function mod(a: number, m: number): number {
   return ((a % m) + m) % m;
 }
 
-export function hourOfDay(epochMs: number): number {
-  return Math.floor(mod(epochMs, DAY_MS) / HOUR_MS);
-}
-
 export function hourOfWeek(epochMs: number): number {
   return Math.floor(mod(epochMs + MONDAY_SHIFT_MS, WEEK_MS) / HOUR_MS);
 }

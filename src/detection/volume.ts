@@ -1,12 +1,13 @@
-// Volume spike: robust z-score of the bucket's (transformed) mention count against the seasonal baseline,
-// and the same over the last hour (sustained rise). Each z must pass both an absolute floor and the
-// series' own rarity threshold (tail model), so calm and newsy watchlists share one default.
-// Counts only grow while a bucket fills, so a partial count already past the threshold is conclusive.
+// Volume: two statistics against the seasonal baseline, both reported as kind `volume_spike`:
+// - spike: robust z-score of the bucket's (transformed) mention count;
+// - rise: CUSUM of those z-scores (sustained-volume.ts), for talk that stays high without one outstanding bucket.
+// Each must pass an absolute floor and the series' own rarity level (tail.ts), so calm and newsy watchlists
+// share one default. Counts only grow while a bucket fills, so a partial count past the bar is conclusive.
 import type { DetectorConfig } from './config.js';
 import type { BucketSnapshot, Explanation } from './types.js';
 import { isoTime } from './time-slots.js';
 import { formatCount, formatMinutes, ratio, round, severityFromRatio, timeWindow, topTerms } from './assessment.js';
-import type { Assessment, AssessContext, Heat, KindDetector } from './assessment.js';
+import type { Assessment, AssessContext, KindDetector } from './assessment.js';
 import { SeasonalBaseline } from './seasonal-baseline.js';
 import type { Forecast } from './seasonal-baseline.js';
 import { SustainedVolume } from './sustained-volume.js';
@@ -69,21 +70,24 @@ export class VolumeDetector implements KindDetector {
   assess(bucket: BucketSnapshot, context: AssessContext): Assessment {
     const c = this.config;
     const { z, expectedCount } = this.read(bucket);
-    const spike: Evidence = { kind: 'spike', z, threshold: this.threshold(this.tail.threshold(this.rarity), context), observed: bucket.count, expected: expectedCount, windowStart: bucket.start };
-    const s = this.sustained.read(bucket.start, z, bucket.count, expectedCount);
-    const rise: Evidence = {
-      kind: 'rise',
-      z: s.z, threshold: this.sustained.threshold() * context.warmup, observed: s.observed, expected: s.expected, windowStart: s.windowStart };
+    const spike: Evidence = {
+      kind: 'spike',
+      z,
+      threshold: Math.max(c.volumeRaiseZ, this.tail.threshold(this.rarity)) * context.warmup,
+      observed: bucket.count,
+      expected: expectedCount,
+      windowStart: bucket.start,
+    };
+    const run = this.sustained.read(bucket.start, z, bucket.count, expectedCount);
+    const rise: Evidence = { kind: 'rise', ...run, threshold: this.sustained.threshold() * context.warmup };
     const minCount = c.volumeMinCount * context.warmup;
-    const conclusive = (e: Evidence) =>
-      e.z >= e.threshold && e.observed >= minCount && e.observed >= c.volumeMinFactor * e.expected;
+    const conclusive = (e: Evidence) => e.z >= e.threshold && e.observed >= minCount && e.observed >= c.volumeMinFactor * e.expected;
     const lead = conclusive(spike) ? spike : conclusive(rise) ? rise : null;
     // Still elevated: a bucket z past the hold level, or a lasting rise at least half-way to its alarm level.
-    const elevated = z >= c.volumeHoldZ || s.z >= rise.threshold / 2;
-    const heat: Heat = lead ? 'hot' : elevated ? 'warm' : 'cold';
+    const elevated = z >= c.volumeHoldZ || rise.z >= rise.threshold / 2;
     const shown = lead ?? spike;
     return {
-      heat,
+      heat: lead ? 'hot' : elevated ? 'warm' : 'cold',
       score: round(shown.z, 2),
       severity: severityFromRatio(shown.z / shown.threshold),
       explain: () => this.explain(bucket, shown),
@@ -98,10 +102,6 @@ export class VolumeDetector implements KindDetector {
     }
     this.baseline.update(bucket.start, this.transform.forward(bucket.count));
     this.cached = null;
-  }
-
-  private threshold(rarityZ: number, context: AssessContext): number {
-    return Math.max(this.config.volumeRaiseZ, rarityZ) * context.warmup;
   }
 
   private explain(bucket: BucketSnapshot, e: Evidence): Explanation {
