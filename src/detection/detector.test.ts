@@ -216,6 +216,20 @@ describe('restart by replay', () => {
     expect(collect(continued).ended.length).toBeGreaterThan(0);
   });
 
+  it('adopts the episodes the service still has open, so a restart does not raise them again', () => {
+    const restarted = new WatchlistDetector();
+    const random = seededRandom(15);
+    for (const bucket of quietStream(random, MONDAY, 10 * 288)) restarted.observe(bucket);
+    const now = MONDAY + 10 * DAY;
+    const key = `negative_surge@${new Date(now - HOUR).toISOString()}`;
+    restarted.resumeEpisodes([{ kind: 'negative_surge', episodeKey: key, lastActiveAt: now - 2 * BUCKET }]);
+    expect(restarted.openEpisodes()).toEqual({ negative_surge: key });
+    const burst = restarted.observe(snapshot(now, addMix(quiet(random, now), frenchLeak(25))));
+    expect(burst.raised.map((c) => c.kind)).not.toContain('negative_surge');
+    const { ended } = restarted.advance(now + 6 * HOUR);
+    expect(ended.find((e) => e.kind === 'negative_surge')?.episodeKey).toBe(key);
+  });
+
   it('is deterministic: the same input gives the same output', () => {
     const a = onlineRun(13);
     const b = onlineRun(13);

@@ -73,6 +73,18 @@ export class WatchlistDetector {
     return { raised: [], ended };
   }
 
+  /**
+   * After a replay, adopts the episodes the service still has open alerts for (key from the alert
+   * fingerprint, last activity e.g. the alert's last update). Replay alone can differ for share-based
+   * kinds, whose partial snapshots may be conclusive when the stored final snapshot is not.
+   */
+  resumeEpisodes(open: readonly { kind: AlertKind; episodeKey: string; lastActiveAt: number }[]): void {
+    for (const episode of open) {
+      const startedAt = Date.parse(episode.episodeKey.slice(episode.episodeKey.indexOf('@') + 1));
+      this.episodes.get(episode.kind)?.resume(episode.episodeKey, Number.isFinite(startedAt) ? startedAt : episode.lastActiveAt, episode.lastActiveAt);
+    }
+  }
+
   /** Keys of the episodes currently open, by kind (for the service and for tests). */
   openEpisodes(): Partial<Record<AlertKind, string>> {
     const open: Partial<Record<AlertKind, string>> = {};

@@ -41,6 +41,15 @@ export class EpisodeTracker {
     return key;
   }
 
+  /**
+   * Adopts an episode the service knows is open (an open alert after a restart): no new candidate is
+   * raised for this kind until it has ended.
+   */
+  resume(key: string, startedAt: number, lastActiveAt: number): void {
+    const last = this.open?.key === key ? Math.max(this.open.lastActiveAt, lastActiveAt) : lastActiveAt;
+    this.open = { key, startedAt, lastActiveAt: last };
+  }
+
   /** Called when a bucket is complete; ends the episode once the cool-down has passed without activity. */
   complete(bucketStart: number): EpisodeEnd | null {
     const open = this.open;
