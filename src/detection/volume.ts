@@ -1,0 +1,127 @@
+// Volume: two statistics against the seasonal baseline, both reported as kind `volume_spike`:
+// - spike: robust z-score of the bucket's (transformed) mention count;
+// - rise: CUSUM of those z-scores (sustained-volume.ts), for talk that stays high without one outstanding bucket.
+// Each must pass an absolute floor and the series' own rarity level (tail.ts), so calm and newsy watchlists
+// share one default. Counts only grow while a bucket fills, so a partial count past the bar is conclusive.
+import type { DetectorConfig } from './config.js';
+import type { BucketSnapshot, Explanation } from './types.js';
+import { isoTime } from './time-slots.js';
+import { formatCount, formatMinutes, ratio, round, severityFromRatio, timeWindow, topTerms } from './assessment.js';
+import type { Assessment, AssessContext, KindDetector } from './assessment.js';
+import { SeasonalBaseline } from './seasonal-baseline.js';
+import type { Forecast } from './seasonal-baseline.js';
+import { SustainedVolume } from './sustained-volume.js';
+import { ExceedanceTail } from './tail.js';
+import { countTransform } from './transform.js';
+import type { CountTransform } from './transform.js';
+
+export interface VolumeReading {
+  z: number;
+  expectedCount: number;
+}
+
+interface Evidence {
+  kind: 'spike' | 'rise';
+  /** Spike: robust z of the bucket. Rise: CUSUM of bucket z-scores since the rise began. */
+  z: number;
+  threshold: number;
+  observed: number;
+  expected: number;
+  windowStart: number;
+}
+
+export class VolumeDetector implements KindDetector {
+  readonly kind = 'volume_spike' as const;
+  private readonly transform: CountTransform;
+  private readonly baseline: SeasonalBaseline;
+  private readonly tail: ExceedanceTail;
+  private readonly sustained: SustainedVolume;
+  /** Probability per bucket of a spike as rare as volumeRarityDays. */
+  private readonly rarity: number;
+  private readonly bucketMs: number;
+  private cached: { start: number; forecast: Forecast } | null = null;
+
+  constructor(private readonly config: DetectorConfig) {
+    this.transform = countTransform(config.volumeTransform);
+    this.baseline = new SeasonalBaseline(config, this.transform);
+    this.bucketMs = config.bucketSeconds * 1000;
+    const bucketsPerDay = 86_400 / config.bucketSeconds;
+    this.rarity = 1 / Math.max(1, config.volumeRarityDays * bucketsPerDay);
+    // Prior: a calm series (the base z exceeded about once a day, by one unit on average).
+    this.tail = ExceedanceTail.withHalfLife(config.volumeTailBaseZ, config.volumeTailHalfLifeDays * bucketsPerDay, {
+      rate: 1 / bucketsPerDay,
+      meanExcess: 1,
+    });
+    this.sustained = new SustainedVolume(config, this.rarity);
+  }
+
+  hoursLearnt(): number {
+    return this.baseline.hoursLearnt();
+  }
+
+  /** z-score and expected count of one bucket; the forecast is computed once per bucket start. */
+  read(bucket: BucketSnapshot): VolumeReading {
+    const forecast = this.forecastFor(bucket.start);
+    const expectedCount = this.transform.inverse(forecast.mean);
+    const z = this.baseline.observations === 0 ? 0 : (this.transform.forward(bucket.count) - forecast.mean) / forecast.sd;
+    return { z, expectedCount };
+  }
+
+  assess(bucket: BucketSnapshot, context: AssessContext): Assessment {
+    const c = this.config;
+    const { z, expectedCount } = this.read(bucket);
+    const spike: Evidence = {
+      kind: 'spike',
+      z,
+      threshold: Math.max(c.volumeRaiseZ, this.tail.threshold(this.rarity)) * context.warmup,
+      observed: bucket.count,
+      expected: expectedCount,
+      windowStart: bucket.start,
+    };
+    const run = this.sustained.read(bucket.start, z, bucket.count, expectedCount);
+    const rise: Evidence = { kind: 'rise', ...run, threshold: this.sustained.threshold() * context.warmup };
+    const minCount = c.volumeMinCount * context.warmup;
+    const conclusive = (e: Evidence) => e.z >= e.threshold && e.observed >= minCount && e.observed >= c.volumeMinFactor * e.expected;
+    const lead = conclusive(spike) ? spike : conclusive(rise) ? rise : null;
+    // Still elevated: a bucket z past the hold level, or a lasting rise at least half-way to its alarm level.
+    const elevated = z >= c.volumeHoldZ || rise.z >= rise.threshold / 2;
+    const shown = lead ?? spike;
+    return {
+      heat: lead ? 'hot' : elevated ? 'warm' : 'cold',
+      score: round(shown.z, 2),
+      severity: severityFromRatio(shown.z / shown.threshold),
+      explain: () => this.explain(bucket, shown),
+    };
+  }
+
+  learn(bucket: BucketSnapshot): void {
+    const { z, expectedCount } = this.read(bucket);
+    if (this.baseline.observations > 0) {
+      this.tail.update(z);
+      this.sustained.learn(bucket.start, z, bucket.count, expectedCount);
+    }
+    this.baseline.update(bucket.start, this.transform.forward(bucket.count));
+    this.cached = null;
+  }
+
+  private explain(bucket: BucketSnapshot, e: Evidence): Explanation {
+    const factor = ratio(e.observed, e.expected);
+    const span = bucket.start + this.bucketMs - e.windowStart;
+    const what = e.kind === 'spike' ? `robust z ${round(e.z, 1)}` : `sustained rise since ${isoTime(e.windowStart).slice(11, 16)} UTC, CUSUM ${round(e.z, 1)}`;
+    return {
+      summary: `Volume ${e.kind}: ${formatCount(e.observed)} mentions in ${formatMinutes(span)} vs ~${formatCount(e.expected)} expected (×${factor}, ${what})`,
+      observed: e.observed,
+      expected: round(e.expected, 2),
+      factor,
+      window: timeWindow(e.windowStart, bucket.start + this.bucketMs),
+      top_terms: topTerms(bucket.terms),
+      sample_mention_ids: (bucket.sampleIds ?? []).slice(0, 5),
+      details: { statistic: e.kind === 'spike' ? 'robust_z' : 'cusum', value: round(e.z, 2), threshold: round(e.threshold, 2) },
+    };
+  }
+
+  private forecastFor(start: number): Forecast {
+    if (this.cached?.start !== start) this.cached = { start, forecast: this.baseline.forecast(start) };
+    return this.cached.forecast;
+  }
+}
