@@ -52,9 +52,17 @@ export function createServices(deps: ServiceDeps) {
     options: { maxAttempts: config.outbox.max_attempts, baseDelaySeconds: config.outbox.base_delay_seconds, maxDelaySeconds: config.outbox.max_delay_seconds, webhookTimeoutMs: config.alerts.webhook_timeout_ms },
   });
   // Deliver right after commit instead of waiting for the next tick (the tick still catches up on failures).
+  // A kick during a delivery round queues exactly one more round, so rows written meanwhile are not left behind.
   let delivering: Promise<unknown> | null = null;
+  let deliverAgain = false;
   const kickOutbox = () => {
-    delivering ??= outbox.tick().catch((err) => logger.error({ err }, 'outbox delivery failed')).finally(() => { delivering = null; });
+    if (delivering) { deliverAgain = true; return; }
+    delivering = (async () => {
+      do {
+        deliverAgain = false;
+        await outbox.tick().catch((err) => logger.error({ err }, 'outbox delivery failed'));
+      } while (deliverAgain);
+    })().finally(() => { delivering = null; });
   };
   const alerts = createAlertsService({
     db, logger, metrics, onNotificationsWritten: kickOutbox,

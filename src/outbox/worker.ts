@@ -63,8 +63,10 @@ export function createOutbox(deps: OutboxDeps) {
   async function record(n: NotificationRow, outcome: 'sent' | 'cancelled' | { error: unknown }): Promise<void> {
     const log = logger.child({ notificationId: n.id, alertId: n.alert_id, talkingPointId: n.talking_point_id, channel: n.channel });
     if (outcome === 'sent' || outcome === 'cancelled') {
-      await db.updateTable('notifications').set({ status: outcome, ...(outcome === 'sent' ? { sent_at: new Date(), last_error: null } : { last_error: 'cancelled: alert no longer open' }) }).where('id', '=', n.id).execute();
-      if (outcome === 'sent' && n.alert_id) await timeline(n, 'notification_sent', {});
+      await db.transaction().execute(async (trx) => {
+        await trx.updateTable('notifications').set({ status: outcome, ...(outcome === 'sent' ? { sent_at: new Date(), last_error: null } : { last_error: 'cancelled: alert no longer open' }) }).where('id', '=', n.id).execute();
+        if (outcome === 'sent' && n.alert_id) await timeline(trx, n, 'notification_sent', {});
+      });
       deps.metrics?.notifications.inc({ channel: n.channel, outcome });
       log.info({ attempts: n.attempts }, `notification ${outcome}`);
       return;
@@ -75,16 +77,18 @@ export function createOutbox(deps: OutboxDeps) {
     const dead = !retryable || n.attempts >= options.maxAttempts;
     const retryAfter = isDeliveryError(err) ? err.retryAfterSeconds ?? 0 : 0;
     const delay = Math.max(retryAfter, retryDelaySeconds(n.attempts, options.baseDelaySeconds, options.maxDelaySeconds));
-    await db.updateTable('notifications').set(dead
-      ? { status: retryable ? 'dead' : 'failed', last_error: message }
-      : { status: 'pending', last_error: message, next_attempt_at: new Date(Date.now() + delay * 1000) }).where('id', '=', n.id).execute();
-    if (dead && n.alert_id) await timeline(n, retryable ? 'dead_lettered' : 'notification_failed', { error: message });
+    await db.transaction().execute(async (trx) => {
+      await trx.updateTable('notifications').set(dead
+        ? { status: retryable ? 'dead' : 'failed', last_error: message }
+        : { status: 'pending', last_error: message, next_attempt_at: new Date(Date.now() + delay * 1000) }).where('id', '=', n.id).execute();
+      if (dead && n.alert_id) await timeline(trx, n, retryable ? 'dead_lettered' : 'notification_failed', { error: message });
+    });
     deps.metrics?.notifications.inc({ channel: n.channel, outcome: dead ? (retryable ? 'dead' : 'failed') : 'retry' });
     log.warn({ attempts: n.attempts, error: message, dead, retryInSeconds: dead ? null : Math.round(delay) }, 'notification delivery failed');
   }
 
-  async function timeline(n: NotificationRow, type: string, details: Record<string, unknown>): Promise<void> {
-    await db.insertInto('alert_events').values({ alert_id: n.alert_id!, type, actor_id: null, details: json({ channel: n.channel, recipient: n.recipient, step: n.step_index, attempts: n.attempts, ...details }) }).execute();
+  async function timeline(trx: Kysely<DB>, n: NotificationRow, type: string, details: Record<string, unknown>): Promise<void> {
+    await trx.insertInto('alert_events').values({ alert_id: n.alert_id!, type, actor_id: null, details: json({ channel: n.channel, recipient: n.recipient, step: n.step_index, attempts: n.attempts, ...details }) }).execute();
   }
 
   async function processOne(n: NotificationRow): Promise<void> {
