@@ -6,7 +6,7 @@
 /**
  * Candidate base forms of an English word, most specific first: comparatives, superlatives and plurals
  * only. Participles and adverbs are left out: they often change the word's sense or part of speech
- * ("shooting", "criminally", "chilling"), and VADER's raters already rated those that carry sentiment
+ * ("killing it", "awfully nice", "chilling"), and VADER's raters already rated those that carry sentiment
  * ("loved", "hopefully", "annoying").
  */
 export function englishBases(word: string): string[] {

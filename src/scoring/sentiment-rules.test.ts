@@ -25,8 +25,8 @@ describe('each English negation multiplies by −0.74; French negations agree (n
     expect(score(text, 'fr')).toBeGreaterThan(0);
   });
 
-  it('a negation word is not negated by another one ("No and no")', () => {
-    expect(label('No and no.', 'en')).toBe('negative');
+  it('a negation word is not negated by another one ("no no no")', () => {
+    expect(label('no no no', 'en')).toBe('negative');
   });
 });
 
@@ -82,13 +82,13 @@ describe('a concession ("although", "bien que", "même si") weighs less than the
 
   it('a trailing "though" is not a concession and does not override "but"', () => {
     expect(label('Great battery though', 'en')).toBe('positive');
-    expect(label('It looks scary but good though', 'en')).toBe('positive');
+    expect(label('The trailer looks scary but fun though', 'en')).toBe('positive');
   });
 });
 
 describe('hashtags: opinions count, topics do not', () => {
   it.each([
-    ['Called #AppleCare today', 'neutral'],
+    ['Called #SamsungCare today', 'neutral'],
     ['New phone #LoveIt', 'positive'],
     ['Nouvelle offre #EpicFail', 'negative'],
   ] as const)('%s → %s', (text, expected) => {
@@ -96,7 +96,7 @@ describe('hashtags: opinions count, topics do not', () => {
   });
 
   it('the same words written out do count', () => {
-    expect(label('Called Apple care today', 'en')).toBe('positive');
+    expect(label('Called Samsung care today', 'en')).toBe('positive');
   });
 });
 

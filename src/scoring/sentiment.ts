@@ -71,7 +71,7 @@ function tokenValence(ctx: Context, i: number): number {
 function modifiesNext(ctx: Context, i: number): boolean {
   for (let k = i + 1; k < ctx.seq.length && k <= i + 2; k++) {
     if (isBoundary(ctx.seq[k]!)) return false;
-    // "No and no": a negation is not the sentiment word another negation modifies.
+    // "no no no": a negation is not the sentiment word another negation modifies.
     if (ctx.seq[k]!.kind === 'word' && tokenValence(ctx, k) !== 0 && !isNegator(ctx, k)) return true;
   }
   return false;
@@ -158,7 +158,7 @@ function scoreItem(ctx: Context, i: number, base: number, length: number): numbe
       if (ctx.seq[j]!.elongated) s += Math.sign(boost) * ELONGATION_INCREMENT;
       v += sign * s;
     }
-    // A negation word that is itself the sentiment item ("no") is not negated by another ("No and no").
+    // A negation word that is itself the sentiment item ("no") is not negated by another ("no no no").
     if (!isNegator(ctx, j) || isNegator(ctx, i)) return;
     const comparison = comparisonScalar(ctx, j, i);
     if (comparison !== undefined) scalar *= comparison;
@@ -196,7 +196,7 @@ function hasMixedCase(seq: readonly Token[]): boolean {
 
 /**
  * Words split from a hashtag count when every piece is a known word (#EpicFail, #LoveIt, #trop_nul); a
- * hashtag with a name in it is a topic (#AppleCare, #BananaPhobia, #ReadingTheRiots), not an opinion.
+ * hashtag with a name in it is a topic (#SamsungCare, #SamsungFreeDelivery), not an opinion.
  */
 function isOpinionHashtag(seq: readonly Token[], i: number): boolean {
   let first = i;
