@@ -4,8 +4,9 @@ import type { Logger } from 'pino';
 import { createAuthService } from './auth/service.js';
 import { createPoller } from './collectors/poller.js';
 import { previewFeed } from './collectors/preview.js';
-import type { Config } from './config/index.js';
+import { publicUrl, type Config } from './config/index.js';
 import type { Database } from './db/index.js';
+import { createGroupsService } from './groups/service.js';
 import { createIngestService, type IngestSource } from './ingest/pipeline.js';
 import type { IngestResult } from './ingest/types.js';
 import type { Metrics } from './observability/metrics.js';
@@ -13,6 +14,7 @@ import { notFound } from './shared/errors.js';
 import { createSignalsService } from './signals/service.js';
 import { sourcesRepository } from './sources/repository.js';
 import { createSourcesService } from './sources/service.js';
+import { createTalkingPointsService } from './talking-points/service.js';
 import { createWatchlistCache } from './watchlists/matcher.js';
 import { createWatchlistsService } from './watchlists/service.js';
 
@@ -33,6 +35,8 @@ export function createServices(deps: ServiceDeps) {
   });
   const signals = createSignalsService(db, { ingest, sources, logger });
   const poller = createPoller({ config, database, logger, ingest, metrics });
+  const groups = createGroupsService(db, logger);
+  const talkingPoints = createTalkingPointsService(db, { doNotSay: config.talking_points.do_not_say, baseUrl: publicUrl(config), logger });
 
   return {
     auth,
@@ -41,6 +45,8 @@ export function createServices(deps: ServiceDeps) {
     signals,
     poller,
     watchlists,
+    groups,
+    talkingPoints,
     /** Registers work to run after each committed ingest batch (detection). */
     onIngestCommitted: (hook: (source: IngestSource, result: IngestResult) => void | Promise<void>) => afterCommit.push(hook),
     resolveIngestToken: (token: string) => sources.resolveIngestToken(token),
