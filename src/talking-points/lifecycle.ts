@@ -43,15 +43,23 @@ export const RULES: Readonly<Record<Transition, Rule>> = {
 
 const refuse = (status: 403 | 409, code: string, message: string): Refusal => ({ ok: false, status, code, message });
 
+const STATUS_LABELS: Record<TalkingPointStatus, string> = {
+  draft: 'a draft', in_review: 'in review', approved: 'approved', published: 'published', superseded: 'superseded', retired: 'retired',
+};
+
 /** Why a status does not allow a transition, phrased as what to do instead. */
 function stateHint(action: Transition | 'edit' | 'ack', status: TalkingPointStatus): string {
   if (status === 'superseded') return 'a newer version has replaced it';
   if (status === 'retired') return 'it has been retired';
   if (action === 'approve' && status === 'draft') return 'submit it for review first';
   if (action === 'publish' && (status === 'draft' || status === 'in_review')) return 'it must be approved first';
+  if (action === 'reject' && status === 'published') return 'retire it, or edit it to prepare a new version';
   if (action === 'ack') return 'only published talking points can be confirmed';
-  return `it is ${status.replace('_', ' ')}`;
+  return `it is already ${STATUS_LABELS[status]}`;
 }
+
+const refuseState = (action: string, status: TalkingPointStatus, hint: string) =>
+  refuse(409, 'invalid_state', `cannot ${action} a talking point that is ${STATUS_LABELS[status]}: ${hint}`);
 
 export function decideTransition(action: Transition, point: LifecyclePoint, actor: LifecycleActor): Decision<{ to: TalkingPointStatus }> {
   const rule = RULES[action];
@@ -60,7 +68,7 @@ export function decideTransition(action: Transition, point: LifecyclePoint, acto
     return refuse(403, 'self_approval', 'four eyes: you wrote or edited this version, so another comms user must approve it');
   }
   if (!rule.from.includes(point.status)) {
-    return refuse(409, 'invalid_state', `cannot ${action} a ${point.status.replace('_', ' ')} talking point: ${stateHint(action, point.status)}`);
+    return refuseState(action, point.status, stateHint(action, point.status));
   }
   return { ok: true, to: rule.to };
 }
@@ -79,13 +87,13 @@ export function decideEdit(point: LifecyclePoint, actor: LifecycleActor): Decisi
     case 'published':
       return { ok: true, mode: 'new_version' };
     default:
-      return refuse(409, 'invalid_state', `cannot edit a ${point.status} talking point: ${stateHint('edit', point.status)}; edit the latest version`);
+      return refuseState('edit', point.status, `${stateHint('edit', point.status)}; edit the latest version`);
   }
 }
 
 /** Ambassadors confirm reading published points only. */
 export function decideAck(status: TalkingPointStatus): Decision {
-  return status === 'published' ? { ok: true } : refuse(409, 'invalid_state', `cannot confirm reading a ${status.replace('_', ' ')} talking point: ${stateHint('ack', status)}`);
+  return status === 'published' ? { ok: true } : refuseState('confirm reading', status, stateHint('ack', status));
 }
 
 export function mayDraft(role: Role | 'system'): boolean {
