@@ -2,6 +2,8 @@
 // (flagged first when they reported signals linked to the incident), one talking_point.published stream
 // event, and one outbox email per recipient. Ambassadors confirm reading; comms see who did.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TalkingPointMessage } from '../../src/notify/types.js';
+import type { FeedItem, Recipient, TalkingPointView } from '../../src/talking-points/types.js';
 import { createTestApp, createUser, type TestApp, type TestUser } from '../support/app.js';
 import { advance, call, draft, insertAlert, insertIncident, insertWatchlist, tp } from './support.js';
 
@@ -68,7 +70,7 @@ async function publishedPoint(payload: object = {}) {
 }
 
 describe('publishing to groups', () => {
-  let point: any;
+  let point: TalkingPointView;
   beforeAll(async () => {
     point = await publishedPoint();
   });
@@ -76,7 +78,7 @@ describe('publishing to groups', () => {
   it('sends to the enabled ambassadors of the groups, flagging the signal reporters first', async () => {
     const receipts = (await call(t, comms, 'GET', tp(point.id, 'receipts'))).body;
     expect(receipts).toMatchObject({ sent: 3, read: 0, unread: 3 });
-    expect(receipts.recipients.map((r: any) => [r.name, r.priority])).toEqual([
+    expect(receipts.recipients.map((r: Recipient) => [r.name, r.priority])).toEqual([
       ['Alice Lyon', true], ['Carla English', true], ['Bob Lyon', false],
     ]);
     expect(receipts.recipients[0]).toMatchObject({ user_id: lyon1.id, email: lyon1.email, read_at: null });
@@ -116,13 +118,13 @@ describe('publishing to groups', () => {
 
     const receipts = (await call(t, comms, 'GET', tp(point.id, 'receipts'))).body;
     expect(receipts).toMatchObject({ sent: 3, read: 1, unread: 2 });
-    expect(receipts.recipients.find((r: any) => r.user_id === lyon1.id).read_at).toBe(first.body.read_at);
+    expect(receipts.recipients.find((r: Recipient) => r.user_id === lyon1.id).read_at).toBe(first.body.read_at);
     expect((await call(t, lyon1, 'GET', tp(point.id, 'receipts'))).status).toBe(403);
   });
 
   it('shows the point in the recipients\' feeds and to them by id, not to others', async () => {
     const feed = (await call(t, lyon2, 'GET', '/api/v1/talking-points/feed')).body.items;
-    expect(feed.map((p: any) => [p.id, p.read_at, p.priority])).toEqual([[point.id, null, false]]);
+    expect(feed.map((p: FeedItem) => [p.id, p.read_at, p.priority])).toEqual([[point.id, null, false]]);
     expect((await call(t, outsider, 'GET', '/api/v1/talking-points/feed')).body.items).toEqual([]);
     const opened = (await call(t, english, 'GET', tp(point.id))).body;
     expect(opened).toMatchObject({ id: point.id, read_at: null, priority: true, history: [] });
@@ -142,11 +144,11 @@ describe('a new version', () => {
     expect(receipts).toMatchObject({ sent: 3, read: 0, unread: 3 });
     const emails = await db().selectFrom('notifications').select(['user_id', 'payload', 'idempotency_key']).where('talking_point_id', '=', v2.id).execute();
     expect(emails).toHaveLength(3);
-    expect(emails.every((e) => (e.payload as any).message.supersedes === v1.id && (e.payload as any).message.version === 2)).toBe(true);
+    expect(emails.every((e) => (e.payload as { message: TalkingPointMessage }).message.supersedes === v1.id && (e.payload as { message: TalkingPointMessage }).message.version === 2)).toBe(true);
     const events = await db().selectFrom('events').select('data').where('type', '=', 'talking_point.published').execute();
     expect(events.filter((e) => e.data.lineage_id === v1.lineage_id).map((e) => e.data.version)).toEqual([1, 2]);
 
-    const feed = (await call(t, lyon1, 'GET', '/api/v1/talking-points/feed')).body.items.map((p: any) => p.id);
+    const feed = (await call(t, lyon1, 'GET', '/api/v1/talking-points/feed')).body.items.map((p: FeedItem) => p.id);
     expect(feed).toContain(v2.id);
     expect(feed).not.toContain(v1.id);
     const late = await call(t, lyon2, 'POST', tp(v1.id, 'ack'));
@@ -161,15 +163,15 @@ describe('audience and lifecycle edges', () => {
   it('sends a point for all ambassadors to every enabled ambassador', async () => {
     const point = await publishedPoint({ audience: { all: true } });
     const receipts = (await call(t, comms, 'GET', tp(point.id, 'receipts'))).body;
-    expect(receipts.recipients.map((r: any) => r.user_id).sort()).toEqual([lyon1.id, lyon2.id, english.id, outsider.id].sort());
+    expect(receipts.recipients.map((r: Recipient) => r.user_id).sort()).toEqual([lyon1.id, lyon2.id, english.id, outsider.id].sort());
     // The outsider's signal is on the incident's watchlist too.
-    expect(receipts.recipients.filter((r: any) => r.priority).map((r: any) => r.name)).toEqual(['Alice Lyon', 'Carla English', 'Dan Outsider']);
+    expect(receipts.recipients.filter((r: Recipient) => r.priority).map((r: Recipient) => r.name)).toEqual(['Alice Lyon', 'Carla English', 'Dan Outsider']);
   });
 
   it('flags nobody for a point linked to no incident or alert', async () => {
     const point = await publishedPoint({ incident_id: null });
     const receipts = (await call(t, comms, 'GET', tp(point.id, 'receipts'))).body;
-    expect(receipts.recipients.some((r: any) => r.priority)).toBe(false);
+    expect(receipts.recipients.some((r: Recipient) => r.priority)).toBe(false);
   });
 
   it('refuses to confirm a draft, and retiring removes the point from feeds and cancels unsent emails', async () => {
@@ -179,9 +181,9 @@ describe('audience and lifecycle edges', () => {
     expect(ack.body.error.message).toMatch(/only published/);
 
     const point = await publishedPoint();
-    expect((await call(t, lyon2, 'GET', '/api/v1/talking-points/feed')).body.items.map((p: any) => p.id)).toContain(point.id);
+    expect((await call(t, lyon2, 'GET', '/api/v1/talking-points/feed')).body.items.map((p: FeedItem) => p.id)).toContain(point.id);
     await call(t, comms, 'POST', tp(point.id, 'retire'));
-    expect((await call(t, lyon2, 'GET', '/api/v1/talking-points/feed')).body.items.map((p: any) => p.id)).not.toContain(point.id);
+    expect((await call(t, lyon2, 'GET', '/api/v1/talking-points/feed')).body.items.map((p: FeedItem) => p.id)).not.toContain(point.id);
     const statuses = await db().selectFrom('notifications').select('status').where('talking_point_id', '=', point.id).execute();
     expect(statuses.map((s) => s.status)).toEqual(['cancelled', 'cancelled', 'cancelled']);
     expect((await call(t, lyon2, 'POST', tp(point.id, 'ack'))).status).toBe(409);

@@ -1,6 +1,7 @@
 // The lifecycle over HTTP on a real database: every allowed transition, every forbidden one with its
 // status and message, in-place edits, new versions, supersession and the audit trail on the point.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FeedItem, HistoryEntry } from '../../src/talking-points/types.js';
 import { createTestApp, createUser, type TestApp, type TestUser } from '../support/app.js';
 import { advance, call, draft, tp } from './support.js';
 
@@ -158,7 +159,7 @@ describe('four-eyes approval and publishing', () => {
     await advance(t, point.id, crisis, comms, 'approved');
     expect((await call(t, comms2, 'POST', tp(point.id, 'reject'), { reason: 'Legal wants a look' })).body).toMatchObject({ status: 'draft', approved_by: null });
     const detail = (await call(t, crisis, 'GET', tp(point.id))).body;
-    expect(detail.history.filter((h: any) => h.action === 'rejected').map((h: any) => h.details.reason)).toEqual(['Cite the batch numbers', 'Legal wants a look']);
+    expect(detail.history.filter((h: HistoryEntry) => h.action === 'rejected').map((h: HistoryEntry) => h.details.reason)).toEqual(['Cite the batch numbers', 'Legal wants a look']);
   });
 
   it('returns 404 for an unknown point', async () => {
@@ -199,10 +200,10 @@ describe('editing and versions', () => {
     expect(old.status).toBe('superseded');
     const detail = (await call(t, comms, 'GET', tp(v2.id))).body;
     expect(detail.versions).toEqual([{ id: v1.id, version: 1, status: 'superseded' }, { id: v2.id, version: 2, status: 'published' }]);
-    expect(detail.history.map((h: any) => `${h.version}:${h.action}`)).toEqual([
+    expect(detail.history.map((h: HistoryEntry) => `${h.version}:${h.action}`)).toEqual([
       '1:created', '1:submitted', '1:approved', '1:published', '2:version_created', '2:submitted', '2:approved', '1:superseded', '2:published',
     ]);
-    expect(detail.history.find((h: any) => h.action === 'approved' && h.version === 2).actor).toEqual({ id: comms.id, name: 'Camille Comms' });
+    expect(detail.history.find((h: HistoryEntry) => h.action === 'approved' && h.version === 2).actor).toEqual({ id: comms.id, name: 'Camille Comms' });
     expect((await call(t, comms, 'PATCH', tp(v1.id), { title: 'x' })).body.error.message).toMatch(/superseded.*edit the latest version/);
   });
 
@@ -237,10 +238,10 @@ describe('reading', () => {
   it('lists points by status, incident and tag for crisis, comms and admin only', async () => {
     const tagged = await draft(t, comms, { tags: ['unique-tag-xyz'] });
     const list = await call(t, admin, 'GET', '/api/v1/talking-points?status=draft,in_review&tag=unique-tag-xyz');
-    expect(list.body.items.map((p: any) => p.id)).toEqual([tagged.id]);
+    expect(list.body.items.map((p: FeedItem) => p.id)).toEqual([tagged.id]);
     const published = (await call(t, comms, 'GET', '/api/v1/talking-points?status=published')).body.items;
     expect(published.length).toBeGreaterThan(0);
-    expect(published.every((p: any) => p.status === 'published')).toBe(true);
+    expect(published.every((p: FeedItem) => p.status === 'published')).toBe(true);
     expect((await call(t, ambassador, 'GET', '/api/v1/talking-points')).status).toBe(403);
     expect((await call(t, comms, 'GET', '/api/v1/talking-points?status=bogus')).status).toBe(400);
   });

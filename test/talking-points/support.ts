@@ -3,7 +3,10 @@
 import { randomUUID } from 'node:crypto';
 import type { TestApp, TestUser } from '../support/app.js';
 
-export interface Call { status: number; body: any }
+/** A parsed JSON answer, as loose as `inject().json()`: the assertions check its shape. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- same type as inject().json()
+type Json = any;
+export interface Call { status: number; body: Json }
 
 export async function call(t: TestApp, user: TestUser | null, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object): Promise<Call> {
   const res = await t.app.inject({ method, url, ...(user ? { headers: user.auth } : {}), ...(payload !== undefined ? { payload } : {}) });
@@ -12,14 +15,14 @@ export async function call(t: TestApp, user: TestUser | null, method: 'GET' | 'P
 
 export const tp = (id: string, action?: string) => `/api/v1/talking-points/${id}${action ? `/${action}` : ''}`;
 
-export async function draft(t: TestApp, author: TestUser, payload: object = {}): Promise<any> {
+export async function draft(t: TestApp, author: TestUser, payload: object = {}): Promise<Json> {
   const res = await call(t, author, 'POST', '/api/v1/talking-points', { title: 'Rappel de trois lots', body: 'Par précaution, trois lots sont rappelés.', ...payload });
   if (res.status !== 201) throw new Error(`draft failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }
 
 /** A point authored by `author`, submitted and approved by `reviewer`, and published by `reviewer` if asked. */
-export async function advance(t: TestApp, id: string, author: TestUser, reviewer: TestUser, to: 'in_review' | 'approved' | 'published'): Promise<any> {
+export async function advance(t: TestApp, id: string, author: TestUser, reviewer: TestUser, to: 'in_review' | 'approved' | 'published'): Promise<Json> {
   const steps: [TestUser, string][] = [[author, 'submit'], [reviewer, 'approve'], [reviewer, 'publish']];
   const count = { in_review: 1, approved: 2, published: 3 }[to];
   let last: Call | null = null;
