@@ -19,7 +19,13 @@ import { receiptsRepository } from './receipts-repository.js';
 import type { AckResult, CreateInput, TalkingPointView, UpdateInput } from './types.js';
 import { pointView } from './views.js';
 
-export interface TalkingPointsOptions { doNotSay: readonly string[]; baseUrl: string; logger: Logger }
+export interface TalkingPointsOptions {
+  doNotSay: readonly string[];
+  baseUrl: string;
+  logger: Logger;
+  /** Called after a publish commits with emails in the outbox, so they go out without waiting for the next tick. */
+  onNotificationsWritten?: () => void;
+}
 
 function orThrow<T extends object>(decision: Decision<T>): T {
   if (!decision.ok) throw new AppError(decision.status, decision.code, decision.message);
@@ -74,6 +80,20 @@ export function createTalkingPointsService(db: Kysely<DB>, options: TalkingPoint
     log.info({ talkingPointId: id, lineageId: view.lineage_id, version: view.version, actor: actor.label, action, status: view.status }, 'talking point transition');
     return view;
   }
+
+  /** Publishes: supersedes the lineage's published version, then distributes, in one transaction. */
+  const publishInTransaction = (actor: Actor, id: string) => transition(actor, id, 'publish', async (trx, row, now) => {
+    const previous = await points.supersedePublished(trx, row.lineage_id, id);
+    if (previous) {
+      await points.cancelPendingNotifications(trx, previous.id);
+      await audit(trx, actor, { action: 'talking_point.superseded', entityType: 'talking_point', entityId: previous.id, details: { version: previous.version, by: id, by_version: row.version } });
+    }
+    await points.setStatus(trx, id, { status: 'published', published_by: actor.id, published_at: now });
+    const record = (await points.get(trx, id))!;
+    const incident = record.incident_id ? await queries.incidentTitle(trx, record.incident_id) : null;
+    const sent = await distribute(trx, record, { baseUrl: options.baseUrl, now, supersedes: previous?.id ?? null, incidentTitle: incident, view: pointView(record, doNotSay) });
+    return { ...sent, ...(previous ? { supersedes: previous.id } : {}) };
+  });
 
   return {
     ...queries,
@@ -150,18 +170,12 @@ export function createTalkingPointsService(db: Kysely<DB>, options: TalkingPoint
       return { reason: reason.trim() };
     }),
 
-    publish: (actor: Actor, id: string) => transition(actor, id, 'publish', async (trx, row, now) => {
-      const previous = await points.supersedePublished(trx, row.lineage_id, id);
-      if (previous) {
-        await points.cancelPendingNotifications(trx, previous.id);
-        await audit(trx, actor, { action: 'talking_point.superseded', entityType: 'talking_point', entityId: previous.id, details: { version: previous.version, by: id, by_version: row.version } });
-      }
-      await points.setStatus(trx, id, { status: 'published', published_by: actor.id, published_at: now });
-      const record = (await points.get(trx, id))!;
-      const incident = record.incident_id ? await queries.incidentTitle(trx, record.incident_id) : null;
-      const sent = await distribute(trx, record, { baseUrl: options.baseUrl, now, supersedes: previous?.id ?? null, incidentTitle: incident, view: pointView(record, doNotSay) });
-      return { ...sent, ...(previous ? { supersedes: previous.id } : {}) };
-    }),
+    async publish(actor: Actor, id: string): Promise<TalkingPointView> {
+      const view = await publishInTransaction(actor, id);
+      options.onNotificationsWritten?.();
+      return view;
+    },
+
 
     /** An ambassador confirms reading a published point sent to them; repeating it keeps the first time. */
     async ack(user: { id: string }, id: string): Promise<AckResult> {

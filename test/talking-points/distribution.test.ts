@@ -31,6 +31,9 @@ async function reportSignal(user: TestUser, payload: object): Promise<{ id: stri
 
 beforeAll(async () => {
   t = await createTestApp({ public_url: 'https://pilotfish.example' });
+  // This file inspects the outbox rows exactly as publishing writes them, so the worker is paused here;
+  // delivery.test.ts runs it against a real SMTP server.
+  t.services.outbox.tick = async () => 0;
   admin = await createUser(t, 'admin');
   crisis = await createUser(t, 'crisis');
   comms = await createUser(t, 'comms');
