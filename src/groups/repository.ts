@@ -1,8 +1,7 @@
 // All SQL about audience groups and their members.
-import { sql, type Kysely } from 'kysely';
+import { sql, type Insertable, type Kysely, type Updateable } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { GroupsTable } from '../db/tables/talking-points.js';
-import type { Insertable, Updateable } from 'kysely';
 
 function withCounts(db: Kysely<DB>) {
   return db.selectFrom('groups as g').select(['g.id', 'g.name', 'g.kind', 'g.created_at'])

@@ -162,6 +162,18 @@ describe('four-eyes approval and publishing', () => {
     expect(detail.history.filter((h: HistoryEntry) => h.action === 'rejected').map((h: HistoryEntry) => h.details.reason)).toEqual(['Cite the batch numbers', 'Legal wants a look']);
   });
 
+  it('publishes once when two comms users click at the same instant', async () => {
+    await createUser(t, 'ambassador');
+    const point = await draft(t, crisis);
+    await advance(t, point.id, crisis, comms, 'approved');
+    const results = await Promise.all([comms, comms2, comms3].map((u) => call(t, u, 'POST', tp(point.id, 'publish'))));
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409]);
+    const events = await t.db.database.db.selectFrom('events').select('data').where('type', '=', 'talking_point.published').execute();
+    expect(events.filter((e) => e.data.id === point.id)).toHaveLength(1);
+    const audits = await t.db.database.db.selectFrom('audit_log').select('id').where('entity_id', '=', point.id).where('action', '=', 'talking_point.published').execute();
+    expect(audits).toHaveLength(1);
+  });
+
   it('returns 404 for an unknown point', async () => {
     expect((await call(t, comms, 'POST', tp('00000000-0000-4000-8000-00000000abcd', 'approve'))).status).toBe(404);
   });
