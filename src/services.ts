@@ -19,6 +19,7 @@ import { createMailer } from './notify/index.js';
 import type { Metrics } from './observability/metrics.js';
 import { createNotificationsAdmin } from './outbox/admin.js';
 import { createOutbox, webhookSecretProvider } from './outbox/worker.js';
+import { scoreText } from './scoring/index.js';
 import { notFound } from './shared/errors.js';
 import { createSignalsService } from './signals/service.js';
 import { sourcesRepository } from './sources/repository.js';
@@ -97,7 +98,11 @@ export function createServices(deps: ServiceDeps) {
     notifications,
     series: (watchlistId: string, since: Date, until: Date) => watchlistSeries(db, watchlistId, since, until, config.detection.bucket_seconds),
     /** Starts what every instance needs to serve requests: the cross-instance event feed. */
-    async start() { await bus.start(); },
+    async start() {
+      await bus.start();
+      // Load the lexicons now rather than on the first mention, which would otherwise pay for it.
+      scoreText('Pilotfish démarre : aucun problème, all good!');
+    },
     async stop() {
       stream.close();
       await bus.stop();

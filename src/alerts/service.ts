@@ -1,7 +1,7 @@
 // Alerts: one per episode (unique fingerprint), states open → acknowledged → resolved plus snoozed, a
 // timeline, and escalation timers stored on the alert (escalation_due_at) that every instance's tick
 // claims with SKIP LOCKED. Acknowledging or resolving cancels pending steps and deliveries atomically.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { audit } from '../audit/audit.js';
 import type { DB } from '../db/schema.js';
@@ -47,9 +47,9 @@ export function createAlertsService(deps: AlertsDeps) {
   }
 
   /** Runs the step at `position` and schedules the next one (or ends the policy). */
-  async function escalate(conn: Kysely<DB>, row: AlertRow, position: StepPosition): Promise<AlertRow> {
+  async function escalate(conn: Kysely<DB>, row: AlertRow, position: StepPosition, known?: AlertView): Promise<AlertRow> {
     const policy = row.policy_snapshot!;
-    const v = await view(conn, row);
+    const v = known ?? await view(conn, row);
     const { notifications } = await runStep(conn, row, policy, position, { publicUrl: options.publicUrl, view: v });
     const escalated = position.step > 0 || position.cycle > 0;
     await repo.addTimeline(conn, row.id, escalated ? 'escalated' : 'notified', null, { step: position.step, cycle: position.cycle, notifications, channels: policy.steps[position.step]?.channels ?? [] });
@@ -84,6 +84,10 @@ export function createAlertsService(deps: AlertsDeps) {
     async raise(watchlistId: string, candidate: Candidate): Promise<AlertView | null> {
       const fingerprint = fingerprintOf(watchlistId, candidate.episodeKey);
       const created = await db.transaction().execute(async (trx) => {
+        // An alert is derived data: if a crash loses this commit, the detector's replay at start raises the
+        // episode again (same fingerprint). So it need not wait for the WAL flush, which shortens the path
+        // from a burst to the crisis team's screens.
+        await sql`SET LOCAL synchronous_commit = off`.execute(trx);
         const policy = snapshot(choosePolicy((await loadPolicies(trx)).map((p) => ({ ...p, steps: p.steps })), watchlistId, candidate.severity), options.maxRepeats);
         const firstDelay = policy.steps[0]?.delay_minutes ?? 0;
         const names = await watchlistNames(trx, [watchlistId]);
@@ -97,7 +101,7 @@ export function createAlertsService(deps: AlertsDeps) {
         await repo.addTimeline(trx, row.id, 'raised', null, { score: candidate.score, severity: candidate.severity, policy: policy.name });
         const v = await announce(trx, 'alert.raised', row);
         // The first step goes out in the alert's own transaction when it has no delay.
-        if (firstDelay === 0) row = await escalate(trx, row, { step: 0, cycle: 0 });
+        if (firstDelay === 0) row = await escalate(trx, row, { step: 0, cycle: 0 }, v);
         return { row, view: v };
       });
       if (!created) return null;

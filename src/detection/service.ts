@@ -47,13 +47,9 @@ export function createDetectionService(db: Kysely<DB>, alerts: AlertsService, lo
   }
 
   async function handle(watchlistId: string, result: DetectionResult): Promise<void> {
-    for (const candidate of result.raised) {
-      try {
-        await alerts.raise(watchlistId, candidate);
-      } catch (err) {
-        logger.error({ err, watchlistId, kind: candidate.kind }, 'could not raise alert');
-      }
-    }
+    // Kinds raised together (a burst is often negative, risky and loud at once) go out in parallel.
+    await Promise.all(result.raised.map((candidate) => alerts.raise(watchlistId, candidate)
+      .catch((err) => logger.error({ err, watchlistId, kind: candidate.kind }, 'could not raise alert'))));
     for (const end of result.ended) {
       await alerts.episodeEnded(watchlistId, end).catch((err) => logger.error({ err, watchlistId }, 'could not close episode'));
     }

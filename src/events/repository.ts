@@ -7,13 +7,14 @@ import type { EventRow } from '../db/tables/events.js';
 import { EVENTS_CHANNEL, type Audience, type EventType, type StreamEvent } from './types.js';
 
 export async function appendEvent(db: Kysely<DB>, type: EventType, data: Record<string, unknown>, audience: Audience): Promise<number> {
-  const row = await db
-    .insertInto('events')
-    .values({ type, data: json(data), roles: [...audience.roles], user_ids: audience.userIds ? [...audience.userIds] : null })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await sql`SELECT pg_notify(${EVENTS_CHANNEL}, ${String(row.id)})`.execute(db);
-  return row.id;
+  // One round trip: store the event and queue its NOTIFY (sent by PostgreSQL at commit).
+  const { rows } = await sql<{ id: number }>`
+    WITH e AS (
+      INSERT INTO events (type, data, roles, user_ids)
+      VALUES (${type}, ${json(data)}::jsonb, ${[...audience.roles]}::text[], ${audience.userIds ? [...audience.userIds] : null}::uuid[])
+      RETURNING id)
+    SELECT id, pg_notify(${EVENTS_CHANNEL}, id::text) FROM e`.execute(db);
+  return Number(rows[0]!.id);
 }
 
 export async function eventsByIds(db: Kysely<DB>, ids: number[]): Promise<EventRow[]> {
