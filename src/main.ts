@@ -28,6 +28,7 @@ async function main(): Promise<void> {
   const print = (text: string) => process.stdout.write(text);
   await bootstrapAdmin(config, services.auth, logger, print);
   const app = await buildApp({ config, database, logger, metrics, services, resolveIngestToken: services.resolveIngestToken });
+  await services.start();
   const jobs = await startBackgroundJobs({ config, database, logger, metrics, services, print });
   await app.listen({ port: config.port, host: config.host });
 
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
     try {
       await jobs.stop();
       await app.close(); // stops accepting, lets in-flight requests finish
+      await services.stop();
       await database.close();
       logger.info('stopped');
       process.exit(0);

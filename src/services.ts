@@ -1,18 +1,28 @@
 // The composition root for domain services: everything the HTTP layer, the CLI and the background
 // jobs call. Built once per process (or per test) from config + database.
 import type { Logger } from 'pino';
+import { createIncidentsService } from './alerts/incidents.js';
+import { createPoliciesService } from './alerts/policies.js';
+import { watchlistSeries } from './alerts/series.js';
+import { createAlertsService } from './alerts/service.js';
 import { createAuthService } from './auth/service.js';
 import { createPoller } from './collectors/poller.js';
 import { previewFeed } from './collectors/preview.js';
-import type { Config } from './config/index.js';
+import { publicUrl, type Config } from './config/index.js';
 import type { Database } from './db/index.js';
+import { createDetectionService } from './detection/service.js';
+import { createEventBus } from './events/bus.js';
 import { createIngestService, type IngestSource } from './ingest/pipeline.js';
 import type { IngestResult } from './ingest/types.js';
+import { createMailer } from './notify/index.js';
 import type { Metrics } from './observability/metrics.js';
+import { createNotificationsAdmin } from './outbox/admin.js';
+import { createOutbox, webhookSecretProvider } from './outbox/worker.js';
 import { notFound } from './shared/errors.js';
 import { createSignalsService } from './signals/service.js';
 import { sourcesRepository } from './sources/repository.js';
-import { createSourcesService } from './sources/service.js';
+import { addressPolicy, createSourcesService } from './sources/service.js';
+import { createStreamHub } from './stream/hub.js';
 import { createWatchlistCache } from './watchlists/matcher.js';
 import { createWatchlistsService } from './watchlists/service.js';
 
@@ -34,6 +44,36 @@ export function createServices(deps: ServiceDeps) {
   const signals = createSignalsService(db, { ingest, sources, logger });
   const poller = createPoller({ config, database, logger, ingest, metrics });
 
+  const bus = createEventBus(database, logger);
+  const stream = createStreamHub(db, bus, logger, { heartbeatSeconds: config.stream.heartbeat_seconds, replayLimit: config.stream.replay_limit, metrics });
+  const mailer = createMailer({ smtpUrl: config.smtp_url || null, from: config.mail_from });
+  const outbox = createOutbox({
+    db, logger, metrics, mailer, policy: addressPolicy(config), webhookSecret: webhookSecretProvider(db, config.alerts.webhook_secret),
+    options: { maxAttempts: config.outbox.max_attempts, baseDelaySeconds: config.outbox.base_delay_seconds, maxDelaySeconds: config.outbox.max_delay_seconds, webhookTimeoutMs: config.alerts.webhook_timeout_ms },
+  });
+  // Deliver right after commit instead of waiting for the next tick (the tick still catches up on failures).
+  // A kick during a delivery round queues exactly one more round, so rows written meanwhile are not left behind.
+  let delivering: Promise<unknown> | null = null;
+  let deliverAgain = false;
+  const kickOutbox = () => {
+    if (delivering) { deliverAgain = true; return; }
+    delivering = (async () => {
+      do {
+        deliverAgain = false;
+        await outbox.tick().catch((err) => logger.error({ err }, 'outbox delivery failed'));
+      } while (deliverAgain);
+    })().finally(() => { delivering = null; });
+  };
+  const alerts = createAlertsService({
+    db, logger, metrics, onNotificationsWritten: kickOutbox,
+    options: { publicUrl: publicUrl(config), ackTimeoutMinutes: config.alerts.ack_timeout_minutes, autoResolve: config.alerts.auto_resolve, maxRepeats: config.alerts.max_repeats },
+  });
+  const detection = createDetectionService(db, alerts, logger, { bucketSeconds: config.detection.bucket_seconds, historyDays: config.detection.history_days });
+  afterCommit.push(() => { void detection.sync().catch((err) => logger.error({ err }, 'detection failed')); });
+  const incidents = createIncidentsService(db);
+  const policies = createPoliciesService(db, { maxRepeats: config.alerts.max_repeats, checkUrl: (url) => sources.checkFeedUrl(url) });
+  const notifications = createNotificationsAdmin(db, kickOutbox);
+
   return {
     auth,
     sources,
@@ -41,6 +81,25 @@ export function createServices(deps: ServiceDeps) {
     signals,
     poller,
     watchlists,
+    bus,
+    stream,
+    mailer,
+    outbox,
+    kickOutbox,
+    alerts,
+    detection,
+    incidents,
+    policies,
+    notifications,
+    series: (watchlistId: string, since: Date, until: Date) => watchlistSeries(db, watchlistId, since, until, config.detection.bucket_seconds),
+    /** Starts what every instance needs to serve requests: the cross-instance event feed. */
+    async start() { await bus.start(); },
+    async stop() {
+      stream.close();
+      await bus.stop();
+      await delivering;
+      await mailer.close();
+    },
     /** Registers work to run after each committed ingest batch (detection). */
     onIngestCommitted: (hook: (source: IngestSource, result: IngestResult) => void | Promise<void>) => afterCommit.push(hook),
     resolveIngestToken: (token: string) => sources.resolveIngestToken(token),

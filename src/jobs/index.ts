@@ -20,6 +20,12 @@ export async function startBackgroundJobs(deps: JobDeps): Promise<Jobs> {
   if (config.collectors.enabled) {
     tasks.push(schedule('poll-feeds', everyExpression(config.collectors.tick_seconds), () => services.poller.tick(), log('poll-feeds')));
   }
+  // Detectors learn from stored buckets; rebuild them before the first tick.
+  await services.detection.start();
+  const tick = everyExpression(config.alerts.tick_seconds);
+  tasks.push(schedule('detection', tick, () => services.detection.sync(), log('detection')));
+  tasks.push(schedule('escalation', tick, () => services.alerts.tick(), log('escalation')));
+  tasks.push(schedule('outbox', tick, () => services.outbox.tick(), log('outbox')));
   tasks.push(schedule('retention', config.retention.cron, () => runRetention(database.db, {
     mentionsDays: config.retention.mentions_days, batchSize: config.retention.batch_size,
   }, log('retention')), log('retention')));

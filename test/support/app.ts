@@ -28,10 +28,12 @@ export async function createTestApp(overrides: Record<string, unknown> = {}, env
   const services = createServices({ config, database: db.database, logger, metrics });
   const app = await buildApp({ config, database: db.database, logger, metrics, services, resolveIngestToken: services.resolveIngestToken });
   await app.ready();
+  await services.start();
   return {
     app, config, services, db,
     async close() {
       await app.close();
+      await services.stop();
       await db.drop();
     },
   };

@@ -203,3 +203,15 @@ export function createGuardedLookup(policy: AddressPolicy, resolver: Resolver = 
     );
   };
 }
+
+/**
+ * Checks a URL under the policy and returns the address to connect to, so that the connection uses the
+ * very address that was checked (no second DNS answer in between).
+ */
+export async function resolvePinnedAddress(url: string, policy: AddressPolicy, resolver: Resolver = systemResolver): Promise<{ address: string; family: 4 | 6 }> {
+  const parsed = parseGuardedUrl(url, policy);
+  const host = bareAddress(parsed.hostname);
+  if (isIpLiteral(host)) return { address: host, family: host.includes(':') ? 6 : 4 };
+  const [first] = await resolveAllowed(host, {}, policy, resolver);
+  return { address: first!.address, family: first!.family === 6 ? 6 : 4 };
+}

@@ -54,5 +54,9 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
     }
     return fromFastifyError(err as FastifyError & { validation?: ErrorObject[] }, request, reply);
   });
+  // A POST without a body to a route whose body fields are all optional (ack, resolve) is an empty object.
+  app.addHook('preValidation', async (request) => {
+    if (request.body === undefined && request.method !== 'GET' && request.routeOptions.schema?.body) request.body = {};
+  });
   app.setNotFoundHandler((request, reply) => sendError(reply, 404, 'not_found', `no route ${request.method} ${request.url.split('?')[0]}`));
 });

@@ -1,0 +1,99 @@
+// All SQL about alerts: the unique-fingerprint insert, locking reads, listing with a keyset cursor, the
+// timeline, and the timer claims (escalation due, acknowledgement expired, snooze over) with SKIP LOCKED.
+import { type Insertable, type Kysely, type Updateable } from 'kysely';
+import type { DB } from '../db/schema.js';
+import type { AlertRow, AlertsTable, AlertStatus } from '../db/tables/alerts.js';
+import { json } from '../db/tables/json.js';
+import { badRequest } from '../shared/errors.js';
+
+export type NewAlert = Insertable<AlertsTable>;
+
+export interface AlertFilter { statuses?: AlertStatus[]; watchlistId?: string; kind?: string; severity?: string; since?: Date; incidentId?: string; limit: number; cursor?: string }
+
+const encode = (at: Date, id: string) => Buffer.from(`${at.toISOString()}|${id}`).toString('base64url');
+function decode(cursor: string): { at: Date; id: string } {
+  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  const date = new Date(at ?? '');
+  if (Number.isNaN(date.getTime()) || !/^[0-9a-f-]{36}$/.test(id ?? '')) throw badRequest('cursor', 'is not a cursor this API returned');
+  return { at: date, id: id! };
+}
+
+export const alertsRepository = {
+  /** Inserts the alert unless its fingerprint exists: returns null when another instance (or replay) won. */
+  async insertIfNew(db: Kysely<DB>, alert: NewAlert): Promise<AlertRow | null> {
+    const row = await db.insertInto('alerts').values(alert).onConflict((oc) => oc.column('fingerprint').doNothing()).returningAll().executeTakeFirst();
+    return row ?? null;
+  },
+
+  get: (db: Kysely<DB>, id: string) => db.selectFrom('alerts').selectAll().where('id', '=', id).executeTakeFirst(),
+
+  getForUpdate: (db: Kysely<DB>, id: string) => db.selectFrom('alerts').selectAll().where('id', '=', id).forUpdate().executeTakeFirst(),
+
+  update: (db: Kysely<DB>, id: string, patch: Updateable<AlertsTable>) =>
+    db.updateTable('alerts').set({ ...patch, updated_at: new Date() }).where('id', '=', id).returningAll().executeTakeFirstOrThrow(),
+
+  async list(db: Kysely<DB>, f: AlertFilter): Promise<{ rows: AlertRow[]; next: string | null }> {
+    let q = db.selectFrom('alerts').selectAll().orderBy('opened_at', 'desc').orderBy('id', 'desc').limit(f.limit + 1);
+    if (f.statuses?.length) q = q.where('status', 'in', f.statuses);
+    if (f.watchlistId) q = q.where('watchlist_id', '=', f.watchlistId);
+    if (f.kind) q = q.where('kind', '=', f.kind);
+    if (f.severity) q = q.where('severity', '=', f.severity as AlertRow['severity']);
+    if (f.since) q = q.where('opened_at', '>=', f.since);
+    if (f.incidentId) q = q.where('incident_id', '=', f.incidentId);
+    if (f.cursor) {
+      const c = decode(f.cursor);
+      q = q.where((eb) => eb.or([eb('opened_at', '<', c.at), eb.and([eb('opened_at', '=', c.at), eb('id', '<', c.id)])]));
+    }
+    const rows = await q.execute();
+    const page = rows.slice(0, f.limit);
+    const last = page.at(-1);
+    return { rows: page, next: rows.length > f.limit && last ? encode(last.opened_at, last.id) : null };
+  },
+
+  async addTimeline(db: Kysely<DB>, alertId: string, type: string, actorId: string | null, details: Record<string, unknown> = {}): Promise<void> {
+    await db.insertInto('alert_events').values({ alert_id: alertId, type, actor_id: actorId, details: json(details) }).execute();
+  },
+
+  timeline: (db: Kysely<DB>, alertId: string) =>
+    db.selectFrom('alert_events as e').leftJoin('users as u', 'u.id', 'e.actor_id')
+      .select(['e.id', 'e.at', 'e.type', 'e.actor_id', 'u.name as actor_name', 'e.details']).where('e.alert_id', '=', alertId).orderBy('e.id').execute(),
+
+  /** Open alerts whose next escalation step is due, locked for this transaction; others skip them. */
+  claimDueEscalations: (db: Kysely<DB>, now: Date, limit: number) =>
+    db.selectFrom('alerts').selectAll().where('status', '=', 'open').where('escalation_due_at', '<=', now)
+      .orderBy('escalation_due_at').limit(limit).forUpdate().skipLocked().execute(),
+
+  claimExpiredAcks: (db: Kysely<DB>, now: Date, limit: number) =>
+    db.selectFrom('alerts').selectAll().where('status', '=', 'acknowledged').where('ack_expires_at', '<=', now)
+      .limit(limit).forUpdate().skipLocked().execute(),
+
+  claimSnoozeOver: (db: Kysely<DB>, now: Date, limit: number) =>
+    db.selectFrom('alerts').selectAll().where('status', '=', 'snoozed').where('snoozed_until', '<=', now)
+      .limit(limit).forUpdate().skipLocked().execute(),
+
+  /** Stop every pending delivery of this alert (acknowledged or resolved alerts never page again). */
+  async cancelPendingNotifications(db: Kysely<DB>, alertId: string, reason: string): Promise<number> {
+    const res = await db.updateTable('notifications').set({ status: 'cancelled', last_error: reason })
+      .where('alert_id', '=', alertId).where('status', '=', 'pending').executeTakeFirst();
+    return Number(res.numUpdatedRows);
+  },
+
+  openEpisodes: (db: Kysely<DB>) =>
+    db.selectFrom('alerts').select(['id', 'watchlist_id', 'kind', 'episode_key', 'opened_at', 'updated_at'])
+      .where('episode_ended_at', 'is', null).where('status', '!=', 'resolved').execute(),
+
+  byEpisode: (db: Kysely<DB>, fingerprint: string) => db.selectFrom('alerts').selectAll().where('fingerprint', '=', fingerprint).executeTakeFirst(),
+
+  async usersByIds(db: Kysely<DB>, ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await db.selectFrom('users').select(['id', 'name']).where('id', 'in', ids).execute();
+    return new Map(rows.map((r) => [r.id, r.name]));
+  },
+};
+
+export async function watchlistNames(db: Kysely<DB>, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('watchlists').select(['id', 'name']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+

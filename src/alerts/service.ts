@@ -1,0 +1,205 @@
+// Alerts: one per episode (unique fingerprint), states open → acknowledged → resolved plus snoozed, a
+// timeline, and escalation timers stored on the alert (escalation_due_at) that every instance's tick
+// claims with SKIP LOCKED. Acknowledging or resolving cancels pending steps and deliveries atomically.
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import { audit } from '../audit/audit.js';
+import type { DB } from '../db/schema.js';
+import type { AlertRow, AlertStatus } from '../db/tables/alerts.js';
+import type { EscalationPolicyRow } from '../db/tables/escalation-policies.js';
+import { json } from '../db/tables/json.js';
+import type { Candidate, EpisodeEnd } from '../detection/index.js';
+import { appendEvent } from '../events/repository.js';
+import type { EventType } from '../events/types.js';
+import type { Metrics } from '../observability/metrics.js';
+import type { Actor } from '../shared/actor.js';
+import { SYSTEM_ACTOR } from '../shared/actor.js';
+import { badRequest, conflict, notFound } from '../shared/errors.js';
+import { ALERT_AUDIENCE, runStep } from './escalation.js';
+import { choosePolicy, nextStep, snapshot, type StepPosition } from './policy.js';
+import { alertsRepository as repo, watchlistNames, type AlertFilter } from './repository.js';
+import { alertView, type AlertView } from './views.js';
+
+export interface AlertsOptions { publicUrl: string; ackTimeoutMinutes: number; autoResolve: boolean; maxRepeats: number }
+export interface AlertsDeps { db: Kysely<DB>; logger: Logger; metrics?: Metrics; options: AlertsOptions; onNotificationsWritten?: () => void }
+
+const minutes = (n: number) => n * 60_000;
+
+export function fingerprintOf(watchlistId: string, episodeKey: string): string {
+  return `${watchlistId}:${episodeKey}`;
+}
+
+export function createAlertsService(deps: AlertsDeps) {
+  const { db, logger, options } = deps;
+
+  async function view(conn: Kysely<DB>, row: AlertRow): Promise<AlertView> {
+    const [watchlists, users] = await Promise.all([
+      watchlistNames(conn, row.watchlist_id ? [row.watchlist_id] : []),
+      repo.usersByIds(conn, [row.acknowledged_by, row.resolved_by].filter((x): x is string => !!x)),
+    ]);
+    return alertView(row, { watchlists, users });
+  }
+
+  async function announce(conn: Kysely<DB>, type: EventType, row: AlertRow): Promise<AlertView> {
+    const v = await view(conn, row);
+    await appendEvent(conn, type, v as unknown as Record<string, unknown>, { roles: ALERT_AUDIENCE });
+    return v;
+  }
+
+  /** Runs the step at `position` and schedules the next one (or ends the policy). */
+  async function escalate(conn: Kysely<DB>, row: AlertRow, position: StepPosition): Promise<AlertRow> {
+    const policy = row.policy_snapshot!;
+    const v = await view(conn, row);
+    const { notifications } = await runStep(conn, row, policy, position, { publicUrl: options.publicUrl, view: v });
+    const escalated = position.step > 0 || position.cycle > 0;
+    await repo.addTimeline(conn, row.id, escalated ? 'escalated' : 'notified', null, { step: position.step, cycle: position.cycle, notifications, channels: policy.steps[position.step]?.channels ?? [] });
+    const next = nextStep(policy, position);
+    return repo.update(conn, row.id, next
+      ? { escalation_step: next.position.step, escalation_cycle: next.position.cycle, escalation_due_at: new Date(Date.now() + minutes(next.delayMinutes)) }
+      : { escalation_step: position.step + 1, escalation_due_at: null });
+  }
+
+  async function loadPolicies(conn: Kysely<DB>): Promise<EscalationPolicyRow[]> {
+    return conn.selectFrom('escalation_policies').selectAll().where('deleted_at', 'is', null).execute();
+  }
+
+  async function transition(actor: Actor, id: string, allowed: AlertStatus[], apply: (conn: Kysely<DB>, row: AlertRow) => Promise<{ row: AlertRow; event: EventType; timeline: string; details?: Record<string, unknown> }>): Promise<AlertView> {
+    const result = await db.transaction().execute(async (trx) => {
+      const current = await repo.getForUpdate(trx, id);
+      if (!current) throw notFound('alert');
+      if (!allowed.includes(current.status)) throw conflict(`alert is ${current.status}`, 'invalid_state');
+      const { row, event, timeline, details } = await apply(trx, current);
+      await repo.addTimeline(trx, id, timeline, actor.id, details ?? {});
+      await audit(trx, actor, { action: `alert.${timeline}`, entityType: 'alert', entityId: id, details: details ?? {} });
+      return announce(trx, event, row);
+    });
+    logger.info({ alertId: id, actor: actor.label, status: result.status }, 'alert state changed');
+    return result;
+  }
+
+  return {
+    view: (row: AlertRow) => view(db, row),
+
+    /** Turns a detection candidate into an alert, once per episode across instances. */
+    async raise(watchlistId: string, candidate: Candidate): Promise<AlertView | null> {
+      const fingerprint = fingerprintOf(watchlistId, candidate.episodeKey);
+      const created = await db.transaction().execute(async (trx) => {
+        const policy = snapshot(choosePolicy((await loadPolicies(trx)).map((p) => ({ ...p, steps: p.steps })), watchlistId, candidate.severity), options.maxRepeats);
+        const firstDelay = policy.steps[0]?.delay_minutes ?? 0;
+        const names = await watchlistNames(trx, [watchlistId]);
+        let row = await repo.insertIfNew(trx, {
+          fingerprint, watchlist_id: watchlistId, kind: candidate.kind, severity: candidate.severity, score: candidate.score,
+          title: `${names.get(watchlistId) ?? 'watchlist'} — ${candidate.explanation.summary}`.slice(0, 300),
+          explanation: json(candidate.explanation), episode_key: candidate.episodeKey,
+          policy_id: policy.id, policy_snapshot: json(policy), escalation_due_at: new Date(Date.now() + minutes(firstDelay)),
+        });
+        if (!row) return null;
+        await repo.addTimeline(trx, row.id, 'raised', null, { score: candidate.score, severity: candidate.severity, policy: policy.name });
+        const v = await announce(trx, 'alert.raised', row);
+        // The first step goes out in the alert's own transaction when it has no delay.
+        if (firstDelay === 0) row = await escalate(trx, row, { step: 0, cycle: 0 });
+        return { row, view: v };
+      });
+      if (!created) return null;
+      deps.metrics?.alertsRaised.inc({ kind: candidate.kind, severity: candidate.severity });
+      logger.info({ alertId: created.row.id, watchlistId, kind: candidate.kind, severity: candidate.severity }, 'alert raised');
+      deps.onNotificationsWritten?.();
+      return created.view;
+    },
+
+    acknowledge(actor: Actor, id: string, note?: string) {
+      return transition(actor, id, ['open', 'snoozed'], async (trx, a) => {
+        const cancelled = await repo.cancelPendingNotifications(trx, id, `cancelled: acknowledged by ${actor.label}`);
+        const expires = options.ackTimeoutMinutes > 0 ? new Date(Date.now() + minutes(options.ackTimeoutMinutes)) : null;
+        const row = await repo.update(trx, a.id, { status: 'acknowledged', acknowledged_at: new Date(), acknowledged_by: actor.id, ack_expires_at: expires, escalation_due_at: null, snoozed_until: null });
+        return { row, event: 'alert.acknowledged', timeline: 'acknowledged', details: { note: note ?? null, cancelled_notifications: cancelled, expires_at: expires?.toISOString() ?? null } };
+      });
+    },
+
+    resolve(actor: Actor, id: string, reason?: string) {
+      return transition(actor, id, ['open', 'acknowledged', 'snoozed'], async (trx, a) => {
+        const cancelled = await repo.cancelPendingNotifications(trx, id, `cancelled: resolved by ${actor.label}`);
+        const row = await repo.update(trx, a.id, { status: 'resolved', resolved_at: new Date(), resolved_by: actor.id, resolve_reason: reason ?? null, escalation_due_at: null, ack_expires_at: null, snoozed_until: null });
+        return { row, event: 'alert.resolved', timeline: 'resolved', details: { reason: reason ?? null, cancelled_notifications: cancelled } };
+      });
+    },
+
+    snooze(actor: Actor, id: string, until: Date) {
+      if (!(until.getTime() > Date.now())) throw badRequest('until', 'must be in the future');
+      if (until.getTime() > Date.now() + 30 * 86400_000) throw badRequest('until', 'must be within 30 days');
+      return transition(actor, id, ['open', 'acknowledged', 'snoozed'], async (trx, a) => {
+        const cancelled = await repo.cancelPendingNotifications(trx, id, `cancelled: snoozed by ${actor.label}`);
+        const row = await repo.update(trx, a.id, { status: 'snoozed', snoozed_until: until, escalation_due_at: null, ack_expires_at: null });
+        return { row, event: 'alert.updated', timeline: 'snoozed', details: { until: until.toISOString(), cancelled_notifications: cancelled } };
+      });
+    },
+
+    /** The detector says the episode is over: record it and resolve when configured to. */
+    async episodeEnded(watchlistId: string, end: EpisodeEnd): Promise<void> {
+      const row = await repo.byEpisode(db, fingerprintOf(watchlistId, end.episodeKey));
+      if (!row || row.episode_ended_at) return;
+      await db.updateTable('alerts').set({ episode_ended_at: new Date(end.at) }).where('id', '=', row.id).execute();
+      if (options.autoResolve && row.status !== 'resolved') {
+        await this.resolve(SYSTEM_ACTOR, row.id, 'episode ended').catch((err) => logger.warn({ alertId: row.id, err: (err as Error).message }, 'auto-resolve skipped'));
+      }
+    },
+
+    /** One timer tick: due escalation steps, expired acknowledgements, finished snoozes. */
+    async tick(now = new Date(), limit = 50): Promise<{ escalated: number; reopened: number }> {
+      let escalated = 0;
+      let reopened = 0;
+      await db.transaction().execute(async (trx) => {
+        for (const row of await repo.claimDueEscalations(trx, now, limit)) {
+          await escalate(trx, row, { step: row.escalation_step, cycle: row.escalation_cycle });
+          escalated++;
+        }
+      });
+      await db.transaction().execute(async (trx) => {
+        const expired = await repo.claimExpiredAcks(trx, now, limit);
+        const snoozed = await repo.claimSnoozeOver(trx, now, limit);
+        for (const row of [...expired, ...snoozed]) {
+          // Nobody resolved it in time: open again and page from the first step.
+          const wasAck = row.status === 'acknowledged';
+          const updated = await repo.update(trx, row.id, { status: 'open', ack_expires_at: null, snoozed_until: null, escalation_step: 0, escalation_cycle: row.escalation_cycle + 1, escalation_due_at: now });
+          await repo.addTimeline(trx, row.id, 'reopened', null, { reason: wasAck ? 'acknowledgement timed out' : 'snooze ended' });
+          await announce(trx, 'alert.updated', updated);
+          reopened++;
+        }
+      });
+      if (escalated || reopened) {
+        logger.info({ escalated, reopened }, 'alert timers fired');
+        deps.onNotificationsWritten?.();
+      }
+      return { escalated, reopened };
+    },
+
+    async list(filter: AlertFilter) {
+      const { rows, next } = await repo.list(db, filter);
+      const [watchlists, users] = await Promise.all([
+        watchlistNames(db, [...new Set(rows.flatMap((r) => (r.watchlist_id ? [r.watchlist_id] : [])))]),
+        repo.usersByIds(db, [...new Set(rows.flatMap((r) => [r.acknowledged_by, r.resolved_by].filter((x): x is string => !!x)))]),
+      ]);
+      return { items: rows.map((r) => alertView(r, { watchlists, users })), next_cursor: next };
+    },
+
+    async detail(id: string) {
+      const row = await repo.get(db, id);
+      if (!row) throw notFound('alert');
+      const [v, timeline, notifications] = await Promise.all([
+        view(db, row),
+        repo.timeline(db, id),
+        db.selectFrom('notifications').select(['id', 'channel', 'recipient', 'status', 'attempts', 'last_error', 'sent_at', 'created_at', 'step_index'])
+          .where('alert_id', '=', id).orderBy('created_at').execute(),
+      ]);
+      const sampleIds = ((row.explanation.sample_mention_ids as string[] | undefined) ?? []).map(Number).filter(Number.isSafeInteger);
+      return {
+        ...v,
+        timeline: timeline.map((e) => ({ id: Number(e.id), at: e.at.toISOString(), type: e.type, actor: e.actor_id ? { id: e.actor_id, name: e.actor_name ?? 'unknown' } : null, details: e.details })),
+        notifications: notifications.map((n) => ({ ...n, sent_at: n.sent_at?.toISOString() ?? null, created_at: n.created_at.toISOString() })),
+        sample_ids: sampleIds,
+      };
+    },
+  };
+}
+
+export type AlertsService = ReturnType<typeof createAlertsService>;

@@ -1,0 +1,81 @@
+import { Type } from 'typebox';
+import { Nullable, NullableTimestamp, Timestamp, Uuid } from './common.js';
+import { MentionSchema } from './mentions.js';
+
+const Who = Nullable(Type.Object({ id: Uuid, name: Type.String() }));
+export const AlertStatusSchema = Type.Union(['open', 'acknowledged', 'resolved', 'snoozed'].map((s) => Type.Literal(s)));
+
+export const ExplanationSchema = Type.Object({
+  summary: Type.String(), observed: Type.Number(), expected: Type.Number(), factor: Type.Number(),
+  window: Type.Object({ start: Type.String(), end: Type.String() }),
+  top_terms: Type.Array(Type.String()), sample_mention_ids: Type.Array(Type.String()),
+  details: Type.Optional(Type.Record(Type.String(), Type.Union([Type.Number(), Type.String()]))),
+});
+
+export const AlertSchema = Type.Object({
+  id: Uuid, watchlist_id: Nullable(Uuid), watchlist_name: Nullable(Type.String()), kind: Type.String(),
+  severity: Type.String(), status: AlertStatusSchema, score: Type.Number(), title: Type.String(),
+  opened_at: Timestamp, updated_at: Timestamp, acknowledged_at: NullableTimestamp, acknowledged_by: Who, ack_expires_at: NullableTimestamp,
+  resolved_at: NullableTimestamp, resolved_by: Who, resolve_reason: Nullable(Type.String()), snoozed_until: NullableTimestamp,
+  incident_id: Nullable(Uuid), episode_key: Type.String(), episode_ended_at: NullableTimestamp,
+  escalation: Nullable(Type.Object({ policy_name: Type.String(), step: Type.Integer(), cycle: Type.Integer(), next_at: NullableTimestamp })),
+  explanation: ExplanationSchema,
+}, { $id: 'Alert' });
+
+export const NotificationSchema = Type.Object({
+  id: Uuid, channel: Type.String(), recipient: Type.String(), status: Type.String(), attempts: Type.Integer(),
+  last_error: Nullable(Type.String()), sent_at: NullableTimestamp, created_at: Timestamp, step_index: Nullable(Type.Integer()),
+  alert_id: Type.Optional(Nullable(Uuid)), talking_point_id: Type.Optional(Nullable(Uuid)),
+});
+
+export const AlertDetailSchema = Type.Object({
+  ...AlertSchema.properties,
+  timeline: Type.Array(Type.Object({ id: Type.Integer(), at: Timestamp, type: Type.String(), actor: Who, details: Type.Record(Type.String(), Type.Unknown()) })),
+  notifications: Type.Array(NotificationSchema),
+  samples: Type.Array(MentionSchema),
+});
+
+export const AlertQuery = Type.Object({
+  status: Type.Optional(Type.String({ pattern: '^(open|acknowledged|resolved|snoozed)(,(open|acknowledged|resolved|snoozed))*$', description: 'comma-separated statuses' })),
+  watchlist_id: Type.Optional(Uuid), kind: Type.Optional(Type.String({ maxLength: 40 })),
+  severity: Type.Optional(Type.Union(['low', 'medium', 'high', 'critical'].map((s) => Type.Literal(s)))),
+  incident_id: Type.Optional(Uuid), since: Type.Optional(Type.String({ format: 'date-time' })),
+  limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }), cursor: Type.Optional(Type.String({ maxLength: 200 })),
+}, { additionalProperties: false });
+
+export const IncidentSchema = Type.Object({
+  id: Uuid, title: Type.String(), summary: Nullable(Type.String()), status: Type.Union([Type.Literal('open'), Type.Literal('closed')]),
+  declared_by: Who, created_at: Timestamp, closed_at: NullableTimestamp, alert_ids: Type.Array(Uuid),
+}, { $id: 'Incident' });
+
+const TargetSchema = Type.Union([
+  Type.Object({ role: Type.String() }, { additionalProperties: false }),
+  Type.Object({ user_id: Uuid }, { additionalProperties: false }),
+  Type.Object({ email: Type.String({ maxLength: 254 }) }, { additionalProperties: false }),
+  Type.Object({ webhook_url: Type.String({ maxLength: 2000 }), format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('slack'), Type.Literal('teams')])) }, { additionalProperties: false }),
+]);
+const StepSchema = Type.Object({
+  delay_minutes: Type.Number({ minimum: 0, maximum: 10080 }),
+  targets: Type.Array(TargetSchema, { minItems: 1, maxItems: 50 }),
+  channels: Type.Array(Type.Union([Type.Literal('ws'), Type.Literal('email'), Type.Literal('webhook')]), { minItems: 1, maxItems: 3 }),
+}, { additionalProperties: false });
+const SeverityLiteral = Type.Union(['low', 'medium', 'high', 'critical'].map((s) => Type.Literal(s)));
+
+export const PolicyBody = Type.Object({
+  name: Type.String({ minLength: 1, maxLength: 200 }), watchlist_id: Type.Optional(Nullable(Uuid)), min_severity: Type.Optional(SeverityLiteral),
+  steps: Type.Array(StepSchema, { minItems: 1, maxItems: 20 }), repeat: Type.Optional(Type.Union([Type.Integer({ minimum: 0, maximum: 100 }), Type.Boolean()])),
+  is_default: Type.Optional(Type.Boolean()),
+}, { additionalProperties: false });
+export const PolicyPatch = Type.Partial(PolicyBody, { additionalProperties: false, minProperties: 1 });
+
+export const PolicySchema = Type.Object({
+  id: Uuid, name: Type.String(), watchlist_id: Nullable(Uuid), min_severity: Type.String(),
+  steps: Type.Array(Type.Object({ delay_minutes: Type.Number(), targets: Type.Array(Type.Record(Type.String(), Type.String())), channels: Type.Array(Type.String()) })),
+  repeat: Type.Integer(), is_default: Type.Boolean(), created_at: Timestamp, updated_at: Timestamp,
+}, { $id: 'EscalationPolicy' });
+
+export const SeriesSchema = Type.Object({
+  bucket_seconds: Type.Integer(),
+  points: Type.Array(Type.Object({ t: Timestamp, count: Type.Integer(), negative: Type.Integer(), risk_sum: Type.Number(), ambassador_reports: Type.Integer() })),
+  alerts: Type.Array(Type.Object({ id: Uuid, opened_at: Timestamp, kind: Type.String(), severity: Type.String(), status: Type.String() })),
+});

@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, createUser, type TestApp, type TestUser } from '../support/app.js';
+import { candidate, createPolicy, createWatchlist } from '../support/alerts.js';
+import { waitUntil } from '../support/live.js';
+import { startSmtpServer } from '../support/smtp.js';
+import { startWebhookReceiver } from '../support/webhook-receiver.js';
+
+const SECRET = 'test-webhook-secret-0123456789';
+
+describe('email delivery', () => {
+  it('records an email as not sent, with the reason, when no SMTP server is configured', async () => {
+    const t = await createTestApp();
+    try {
+      const admin = await createUser(t, 'admin');
+      await createUser(t, 'crisis');
+      const view = (await t.services.alerts.raise(await createWatchlist(t, admin), candidate()))!;
+      const detail = await waitUntil(async () => {
+        const d = (await t.app.inject({ method: 'GET', url: `/api/v1/alerts/${view.id}`, headers: admin.auth })).json();
+        return d.notifications[0]?.status === 'failed' ? d : null;
+      });
+      expect(detail.notifications[0]).toMatchObject({ channel: 'email', status: 'failed', last_error: expect.stringMatching(/SMTP is not configured/) });
+      expect(detail.timeline.map((e: { type: string }) => e.type)).toContain('notification_failed');
+      const dead = (await t.app.inject({ method: 'GET', url: '/api/v1/notifications?status=failed', headers: admin.auth })).json();
+      expect(dead.items.map((n: { alert_id: string }) => n.alert_id)).toContain(view.id);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('SMTP down then back: each email is delivered exactly once after recovery', async () => {
+    const smtp = await startSmtpServer();
+    const t = await createTestApp({ 'outbox.base_delay_seconds': 1, 'outbox.max_delay_seconds': 1 }, { SMTP_URL: smtp.url });
+    try {
+      const admin = await createUser(t, 'admin');
+      const crisisUsers = await Promise.all([createUser(t, 'crisis'), createUser(t, 'crisis'), createUser(t, 'crisis')]);
+      const wl = await createWatchlist(t, admin);
+      await smtp.setMode('refuse');
+      const view = (await t.services.alerts.raise(wl, candidate()))!;
+      await waitUntil(async () => {
+        const rows = await t.db.database.db.selectFrom('notifications').select(['attempts', 'last_error']).where('alert_id', '=', view.id).execute();
+        return rows.length === 3 && rows.every((r) => r.attempts >= 1 && r.last_error);
+      });
+      expect(smtp.messages).toHaveLength(0);
+      await smtp.setMode('up');
+      // Several workers ticking at once (as several instances would) still deliver each email once.
+      for (let i = 0; i < 6; i++) {
+        await new Promise((r) => setTimeout(r, 400));
+        await Promise.all([t.services.outbox.tick(), t.services.outbox.tick(), t.services.outbox.tick()]);
+      }
+      await waitUntil(async () => smtp.messages.length >= 3);
+      const recipients = smtp.messages.map((m) => m.envelope.to[0]).sort();
+      expect(recipients).toEqual(crisisUsers.map((u) => u.email).sort());
+      const rows = await t.db.database.db.selectFrom('notifications').select(['status']).where('alert_id', '=', view.id).execute();
+      expect(rows.every((r) => r.status === 'sent')).toBe(true);
+    } finally {
+      await t.close();
+      await smtp.stop();
+    }
+  });
+});
+
+describe('webhook delivery', () => {
+  let t: TestApp;
+  let admin: TestUser;
+  beforeAll(async () => {
+    t = await createTestApp({ 'outbox.base_delay_seconds': 1, 'outbox.max_delay_seconds': 1, 'outbox.max_attempts': 3, 'alerts.webhook_secret': SECRET });
+    admin = await createUser(t, 'admin');
+  });
+  afterAll(async () => t?.close());
+
+  it('posts a signed JSON event the receiver can verify, retrying through failures with one delivery id', async () => {
+    const receiver = await startWebhookReceiver({ secret: SECRET, failFirst: 2 });
+    try {
+      const wl = await createWatchlist(t, admin);
+      await createPolicy(t, admin, { watchlist_id: wl, steps: [{ delay_minutes: 0, targets: [{ webhook_url: receiver.url }], channels: ['webhook'] }] });
+      const view = (await t.services.alerts.raise(wl, candidate({}, 'critical')))!;
+      for (let i = 0; i < 8 && !receiver.requests.some((r) => r.status === 200); i++) {
+        await new Promise((r) => setTimeout(r, 600));
+        await t.services.outbox.tick();
+      }
+      const ok = receiver.requests.filter((r) => r.status === 200);
+      expect(ok).toHaveLength(1);
+      expect(receiver.requests).toHaveLength(3);
+      expect(new Set(receiver.requests.map((r) => r.headers['x-pilotfish-delivery'])).size).toBe(1);
+      expect(ok[0]!.signatureValid).toBe(true);
+      expect(ok[0]!.json).toMatchObject({ type: 'alert.raised', data: { id: view.id, severity: 'critical' } });
+    } finally {
+      await receiver.stop();
+    }
+  });
+
+  it('renders Slack-compatible bodies', async () => {
+    const receiver = await startWebhookReceiver({ secret: SECRET });
+    try {
+      const wl = await createWatchlist(t, admin);
+      await createPolicy(t, admin, { watchlist_id: wl, steps: [{ delay_minutes: 0, targets: [{ webhook_url: receiver.url, format: 'slack' }], channels: ['webhook'] }] });
+      await t.services.alerts.raise(wl, candidate());
+      await waitUntil(async () => receiver.requests.length >= 1);
+      expect(receiver.requests[0]!.json).toMatchObject({ text: expect.any(String), blocks: expect.any(Array) });
+    } finally {
+      await receiver.stop();
+    }
+  });
+
+  it('dead-letters after the maximum attempts, shows it in the API, and a human can retry it', async () => {
+    const receiver = await startWebhookReceiver({ secret: SECRET, failFirst: 100 });
+    try {
+      const wl = await createWatchlist(t, admin);
+      await createPolicy(t, admin, { watchlist_id: wl, steps: [{ delay_minutes: 0, targets: [{ webhook_url: receiver.url }], channels: ['webhook'] }] });
+      const view = (await t.services.alerts.raise(wl, candidate()))!;
+      const dead = await waitUntil(async () => {
+        await t.services.outbox.tick();
+        const list = (await t.app.inject({ method: 'GET', url: '/api/v1/notifications?status=dead', headers: admin.auth })).json();
+        return list.items.find((n: { alert_id: string }) => n.alert_id === view.id);
+      }, 10_000, 400);
+      expect(dead).toMatchObject({ status: 'dead', attempts: 3, last_error: expect.stringMatching(/500/) });
+      expect(receiver.requests).toHaveLength(3);
+      const retried = await t.app.inject({ method: 'POST', url: `/api/v1/notifications/${dead.id}/retry`, headers: admin.auth });
+      expect(retried.json()).toMatchObject({ status: 'pending', attempts: 0 });
+      await waitUntil(async () => receiver.requests.length >= 4);
+    } finally {
+      await receiver.stop();
+    }
+  });
+
+  it('refuses a webhook URL pointing to a private address when creating the policy', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/escalation-policies', headers: admin.auth, payload: { name: 'x', steps: [{ delay_minutes: 0, targets: [{ webhook_url: 'http://10.0.0.5/hook' }], channels: ['webhook'] }] } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.field).toBe('steps[0].targets[0].webhook_url');
+  });
+});
