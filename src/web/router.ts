@@ -3,7 +3,7 @@
 import type { Key } from './i18n.js';
 import type { Me, Role } from './types.js';
 
-export interface PageContext { me: Me; root: HTMLElement; params: string[] }
+export interface PageContext { me: Me; root: HTMLElement; params: string[]; query: URLSearchParams }
 /** Renders into ctx.root; may return a cleanup run when the user leaves the page. */
 export type Page = (ctx: PageContext) => void | (() => void);
 
@@ -22,17 +22,25 @@ export function homeFor(role: Role): string {
   return 'dashboard';
 }
 
-export interface Location { route: Route | null; id: string; params: string[] }
+export interface Location { route: Route | null; id: string; params: string[]; query: URLSearchParams }
 
-export function parseHash(hash: string): { id: string; params: string[] } {
-  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map((p) => decodeURIComponent(p));
-  return { id: parts[0] ?? '', params: parts.slice(1) };
+/** `#/alerts/<id>?action=ack` → id "alerts", params [<id>], query action=ack. */
+export function parseHash(hash: string): { id: string; params: string[]; query: URLSearchParams } {
+  const [path = '', search = ''] = hash.replace(/^#\/?/, '').split('?', 2);
+  const parts = path.split('/').filter(Boolean).map((p) => { try { return decodeURIComponent(p); } catch { return p; } });
+  return { id: parts[0] ?? '', params: parts.slice(1), query: new URLSearchParams(search) };
 }
 
+/** Links in alert emails and webhooks point at #/alerts/<id>: that is the dashboard with the alert open. */
+const ALIASES: Record<string, (params: string[]) => { id: string; params: string[] }> = {
+  alerts: (params) => ({ id: 'dashboard', params: params[0] ? ['alert', params[0]] : [] }),
+};
+
 export function resolve(hash: string, role: Role): Location {
-  const { id, params } = parseHash(hash);
+  const parsed = parseHash(hash);
+  const { id, params } = ALIASES[parsed.id]?.(parsed.params) ?? parsed;
   const route = ROUTES.find((r) => r.id === id && r.roles.includes(role)) ?? null;
-  return { route, id, params };
+  return { route, id, params, query: parsed.query };
 }
 
 export function navigate(...parts: string[]): void {

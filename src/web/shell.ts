@@ -38,7 +38,9 @@ export function renderShell(app: HTMLElement, me: Me, onSignOut: () => void): Sh
   let renderSeq = 0;
 
   function renderNav(activeId: string): void {
-    mount(nav, ROUTES.filter((r) => r.nav && r.roles.includes(me.role)).map((r) => h('a', {
+    const routes = ROUTES.filter((r) => r.nav && r.roles.includes(me.role));
+    nav.hidden = routes.length < 2; // an ambassador has one page: the brand link is enough
+    mount(nav, routes.map((r) => h('a', {
       href: `#/${r.id}`, class: `nav-link ${r.id === activeId ? 'is-active' : ''}`, ...(r.id === activeId ? { 'aria-current': 'page' } : {}),
     }, t(r.label))));
   }
@@ -65,7 +67,7 @@ export function renderShell(app: HTMLElement, me: Me, onSignOut: () => void): Sh
     const root = h('div', { class: `page page-${where.route.id}` });
     mount(main, root);
     document.title = `${t(where.route.label)} · Pilotfish`;
-    cleanup = page({ me, root, params: where.params });
+    cleanup = page({ me, root, params: where.params, query: where.query });
   }
 
   function rerender(): void {

@@ -46,6 +46,7 @@ export async function startTestServer(overrides: Record<string, unknown> = {}, e
   const metrics = createMetrics();
   const services = createServices({ config, database: db.database, logger, metrics });
   const app = await buildApp({ config, database: db.database, logger, metrics, services, resolveIngestToken: services.resolveIngestToken, webRoot });
+  await services.start(); // the cross-instance event feed behind the websocket stream
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
@@ -54,6 +55,7 @@ export async function startTestServer(overrides: Record<string, unknown> = {}, e
     url: `http://127.0.0.1:${port}`,
     async close() {
       await app.close();
+      await services.stop();
       await db.drop();
       rmSync(webRoot, { recursive: true, force: true });
     },

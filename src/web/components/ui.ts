@@ -68,6 +68,8 @@ export function field(label: Child, control: HTMLInputElement | HTMLSelectElemen
   const hintId = `${control.id}-hint`;
   const errorId = `${control.id}-error`;
   control.setAttribute('aria-describedby', `${options.hint ? hintId + ' ' : ''}${errorId}`);
+  // An error describes the value that was refused: once the user changes it, it no longer applies.
+  control.addEventListener('input', () => { if (control.getAttribute('aria-invalid') === 'true') setFieldError(control, null); });
   return h('div', { class: `field ${options.class ?? ''}`.trim() },
     h('label', { htmlFor: control.id, class: 'field-label' }, label),
     control,

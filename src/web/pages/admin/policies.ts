@@ -42,7 +42,7 @@ export function policiesTab(root: HTMLElement): void {
           h('div', { class: 'entity-main' },
             h('div', { class: 'entity-line' }, h('span', { class: 'entity-name' }, p.name),
               p.is_default ? badge(t('policies.default'), 'info') : null,
-              p.min_severity ? badge(t('policies.min_sev', { severity: t(`severity.${p.min_severity}`) }), 'neutral') : null,
+              p.min_severity && p.min_severity !== 'low' ? badge(t('policies.min_sev', { severity: t(`severity.${p.min_severity}`) }), 'neutral') : null,
               p.watchlist_id ? badge(wlNames.get(p.watchlist_id) ?? t('policies.one_watchlist'), 'neutral') : badge(t('policies.all_watchlists'), 'neutral')),
             h('ol', { class: 'steps-summary' }, p.steps.map((s) => h('li', null,
               h('strong', null, s.delay_minutes === 0 ? t('policies.immediately') : t('policies.after', { delay: minutes(s.delay_minutes) })), ' — ',
@@ -106,8 +106,9 @@ export function policiesTab(root: HTMLElement): void {
     const name = input({ maxlength: 200, required: true, value: existing?.name ?? '' });
     const watchlist = select([{ value: '', label: t('policies.all_watchlists') }, ...watchlists.map((w) => ({ value: w.id, label: w.name }))]);
     watchlist.value = existing?.watchlist_id ?? '';
-    const minSev = select([{ value: '', label: t('policies.any_severity') }, ...SEVERITIES.map((s) => ({ value: s, label: t(`severity.${s}`) }))]);
-    minSev.value = existing?.min_severity ?? '';
+    // 'low' is the floor: a policy from low upwards applies to every alert.
+    const minSev = select(SEVERITIES.map((s) => ({ value: s, label: s === 'low' ? t('policies.any_severity') : t('policies.min_sev', { severity: t(`severity.${s}`) }) })));
+    minSev.value = existing?.min_severity ?? 'low';
     const repeat = input({ type: 'number', min: '0', max: '20', value: String(existing?.repeat ?? 0), class: 'input input-narrow' });
     const isDefault = h('input', { type: 'checkbox', id: uid('def'), checked: existing?.is_default ?? false });
     const steps = h('div', { class: 'steps' });
@@ -132,7 +133,7 @@ export function policiesTab(root: HTMLElement): void {
       if (stepValues.length === 0) { error.textContent = t('policies.need_step'); return; }
       if (stepValues.some((s) => s.targets.length === 0 || s.channels.length === 0)) { error.textContent = t('policies.step_incomplete'); return; }
       const payload = {
-        name: name.value.trim(), watchlist_id: watchlist.value || null, min_severity: minSev.value || null,
+        name: name.value.trim(), watchlist_id: watchlist.value || null, min_severity: minSev.value,
         steps: stepValues, repeat: Math.max(0, Math.round(Number(repeat.value) || 0)), is_default: isDefault.checked,
       };
       void busy(submit, async () => {

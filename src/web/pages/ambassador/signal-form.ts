@@ -9,12 +9,6 @@ import type { Items, Signal, Severity, Watchlist } from '../../types.js';
 export const CHANNELS = ['x', 'linkedin', 'facebook', 'instagram', 'tiktok', 'youtube', 'press', 'forum', 'customer', 'internal', 'other'] as const;
 const SEVERITIES: Severity[] = ['low', 'medium', 'high', 'critical'];
 
-export function channelLabel(channel: string | null): string | null {
-  if (!channel) return null;
-  const key = `channel.${channel}` as Key;
-  return t(key) === key ? channel : t(key);
-}
-
 export function createSignalForm(onSent: (signal: Signal) => void): HTMLElement {
   const host = h('div', { class: 'signal-form-host' });
   renderForm();

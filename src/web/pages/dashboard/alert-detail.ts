@@ -10,7 +10,8 @@ import type { Alert, AlertDetail, Me, Mention, NotificationRow, TimelineEntry } 
 import { acknowledge, canAct, resolveWithReason, snoozeWithDuration } from './alert-actions.js';
 import { alertMeta, stateLine } from './alert-view.js';
 
-export function openAlertDetail(alert: Alert, me: Me, onUpdated: (alert: Alert) => void, onClose: () => void): void {
+/** `focusAck`: opened from an email's "acknowledge" link — put the focus on the button, never act by itself. */
+export function openAlertDetail(alert: Alert, me: Me, onUpdated: (alert: Alert) => void, onClose: () => void, focusAck = false): void {
   const content = h('div', { class: 'detail' }, loading());
   const dialog = openDialog(alert.title, content, { wide: true, onClose });
   dialog.element.classList.add('drawer');
@@ -21,6 +22,8 @@ export function openAlertDetail(alert: Alert, me: Me, onUpdated: (alert: Alert) 
       const title = dialog.element.querySelector('.dialog-title');
       if (title) title.textContent = detail.title;
       mount(content, ...renderDetail(detail));
+      if (focusAck) content.querySelector<HTMLButtonElement>('[data-action="ack"]')?.focus();
+      focusAck = false;
     } catch (err) {
       mount(content, errorState(err, () => void load()));
     }
@@ -29,7 +32,7 @@ export function openAlertDetail(alert: Alert, me: Me, onUpdated: (alert: Alert) 
   function renderDetail(d: AlertDetail): HTMLElement[] {
     const after = (updated: Alert | null) => { if (updated) { onUpdated(updated); void load(); } };
     const actionBar = canAct(me) && d.status !== 'resolved' ? h('div', { class: 'detail-actions' },
-      d.status !== 'acknowledged' ? h('button', { type: 'button', class: 'btn btn-primary', onclick: async () => after(await acknowledge(d)) }, t('alerts.ack')) : null,
+      d.status !== 'acknowledged' ? h('button', { type: 'button', class: 'btn btn-primary', dataset: { action: 'ack' }, onclick: async () => after(await acknowledge(d)) }, t('alerts.ack')) : null,
       h('button', { type: 'button', class: 'btn btn-secondary', onclick: async () => after(await resolveWithReason(d)) }, t('alerts.resolve')),
       d.status !== 'snoozed' ? h('button', { type: 'button', class: 'btn btn-ghost', onclick: async () => after(await snoozeWithDuration(d)) }, t('alerts.snooze')) : null) : null;
     const e = d.explanation ?? {};
@@ -87,7 +90,11 @@ function timeline(items: TimelineEntry[]): HTMLElement {
   return h('ol', { class: 'timeline' }, items.map((entry) => {
     const key = `timeline.${entry.type}` as Key;
     const label = t(key) === key ? entry.type : t(key);
-    const note = typeof entry.details?.note === 'string' ? entry.details.note : typeof entry.details?.reason === 'string' ? entry.details.reason : null;
+    const d = entry.details ?? {};
+    const note = typeof d.note === 'string' ? d.note
+      : typeof d.reason === 'string' ? d.reason
+        : typeof d.channel === 'string' && typeof d.recipient === 'string' ? `${t(`channel_kind.${d.channel}` as Key)} → ${d.recipient}${typeof d.error === 'string' ? ` (${d.error})` : ''}`
+          : typeof d.title === 'string' ? d.title : null;
     return h('li', { class: 'timeline-item' },
       h('span', { class: 'timeline-dot', 'aria-hidden': 'true' }),
       h('div', null,

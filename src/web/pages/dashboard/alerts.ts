@@ -84,7 +84,8 @@ export function createAlertList(options: AlertListOptions): AlertList {
       alertMeta(alert),
       h('h3', { class: 'alert-title' },
         h('button', { type: 'button', class: 'link-button', dataset: { focusKey: `open-${alert.id}` }, onclick: () => options.onOpen(alert) }, alert.title || kindLabel(alert.kind))),
-      alert.explanation?.summary ? h('p', { class: 'alert-summary' }, alert.explanation.summary) : null,
+      // The server's title often ends with the summary: say it once.
+      alert.explanation?.summary && !alert.title.includes(alert.explanation.summary) ? h('p', { class: 'alert-summary' }, alert.explanation.summary) : null,
       figures || state ? h('p', { class: 'alert-figures' }, [figures, state].filter(Boolean).join(' · ')) : null),
     canAct(me) ? actions(alert) : null);
   }

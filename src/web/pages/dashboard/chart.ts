@@ -9,7 +9,31 @@ import { empty, errorState, field, isMissingEndpoint, loading, notAvailable, sel
 import type { Items, Series, Watchlist } from '../../types.js';
 import { loadUPlot } from '../../vendor.js';
 
-const RANGES: { id: string; hours: number }[] = [{ id: '24h', hours: 24 }, { id: '7d', hours: 168 }, { id: '30d', hours: 720 }];
+// The API returns at most 4,032 buckets (two weeks of 5-minute buckets), so the longest range is a week.
+const RANGES: { id: string; hours: number }[] = [{ id: '24h', hours: 24 }, { id: '7d', hours: 168 }];
+const MAX_DRAWN_POINTS = 200;
+
+/**
+ * The API sends only the buckets that saw mentions. Fill the silent ones with zeros from `since` to now
+ * (a flat line is information too), and merge neighbours so a week stays readable.
+ */
+export function densify(series: Series, sinceMs: number, nowMs: number): { xs: number[]; counts: number[]; negatives: number[] } {
+  const step = Math.max(60, series.bucket_seconds) * 1000;
+  const start = Math.floor(sinceMs / step) * step;
+  const slots = Math.max(1, Math.ceil((nowMs - start) / step));
+  const merge = Math.max(1, Math.ceil(slots / MAX_DRAWN_POINTS));
+  const size = Math.ceil(slots / merge);
+  const counts = new Array<number>(size).fill(0);
+  const negatives = new Array<number>(size).fill(0);
+  for (const p of series.points) {
+    const i = Math.floor((new Date(p.t).getTime() - start) / step / merge);
+    if (i < 0 || i >= size) continue;
+    counts[i]! += p.count;
+    negatives[i]! += p.negative;
+  }
+  const xs = counts.map((_, i) => (start + i * merge * step) / 1000);
+  return { xs, counts, negatives };
+}
 
 function cssVar(name: string, fallback: string): string {
   return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
@@ -54,7 +78,7 @@ export function createWatchlistChart(): WatchlistChart {
   let watchlistId: string | null = null;
   let rangeHours = 24;
   const wlSelect = select([], { class: 'input input-sm' });
-  const rangeSelect = select(RANGES.map((r) => ({ value: String(r.hours), label: t(`chart.range_${r.id}` as 'chart.range_24h') })), { class: 'input input-sm' });
+  const rangeSelect = select(RANGES.map((r) => ({ value: String(r.hours), label: t(`chart.range_${r.id}` as 'chart.range_24h' | 'chart.range_7d') })), { class: 'input input-sm' });
   const canvasHost = h('div', { class: 'chart-host', role: 'img' });
   const summary = h('p', { class: 'chart-summary' });
   const legend = h('div', { class: 'chart-legend', 'aria-hidden': 'true' },
@@ -99,7 +123,7 @@ export function createWatchlistChart(): WatchlistChart {
         api.get<Series>(`/api/v1/watchlists/${encodeURIComponent(watchlistId)}/series${qs({ since })}`),
         loadUPlot(),
       ]);
-      draw(series, UPlot);
+      draw(series, UPlot, Date.parse(since));
     } catch (err) {
       plot?.destroy();
       plot = null;
@@ -107,20 +131,21 @@ export function createWatchlistChart(): WatchlistChart {
     }
   }
 
-  function draw(series: Series, UPlot: typeof uPlot): void {
+  function draw(series: Series, UPlot: typeof uPlot, sinceMs: number): void {
     plot?.destroy();
     plot = null;
     const total = series.points.reduce((s, p) => s + p.count, 0);
     const negative = series.points.reduce((s, p) => s + p.negative, 0);
     summary.textContent = t('chart.summary', { total: number(total), negative: number(negative), alerts: number(series.alerts.length) });
     canvasHost.setAttribute('aria-label', summary.textContent);
-    if (series.points.length === 0) {
+    if (series.points.length === 0 && series.alerts.length === 0) {
       mount(body, empty(t('chart.no_data'), t('chart.no_data_hint')));
       return;
     }
     mount(body, legend, canvasHost, summary);
-    const xs = series.points.map((p) => new Date(p.t).getTime() / 1000);
-    const data: uPlot.AlignedData = [xs, series.points.map((p) => p.count), series.points.map((p) => p.negative)];
+    const nowSec = Date.now() / 1000;
+    const { xs, counts, negatives } = densify(series, sinceMs, Date.now());
+    const data: uPlot.AlignedData = [xs, counts, negatives];
     const volume = cssVar('--chart-volume', '#2563eb');
     const neg = cssVar('--chart-negative', '#dc2626');
     const axis = { stroke: cssVar('--text-muted', '#5b6474'), grid: { stroke: cssVar('--border-soft', '#eef0f3'), width: 1 }, ticks: { show: false } };
@@ -129,7 +154,8 @@ export function createWatchlistChart(): WatchlistChart {
       height: 240,
       legend: { show: false },
       cursor: { drag: { x: false, y: false } },
-      scales: { x: { time: true }, y: { range: (_u: uPlot, _min: number, max: number) => [0, Math.max(4, max * 1.15)] } },
+      // The x axis runs to now, so an alert raised a moment ago is still inside the plot.
+      scales: { x: { time: true, range: () => [xs[0] ?? nowSec - 3600, nowSec] }, y: { range: (_u: uPlot, _min: number, max: number) => [0, Math.max(4, max * 1.15)] } },
       axes: [{ ...axis }, { ...axis, size: 44 }],
       series: [
         {},

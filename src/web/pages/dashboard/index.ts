@@ -13,7 +13,7 @@ import { createIncidentsPanel, declareIncident } from './incidents.js';
 import { createSignalsPanel } from './signals.js';
 import { createSourcesHealth } from './sources.js';
 
-export function dashboardPage({ me, root, params }: PageContext): () => void {
+export function dashboardPage({ me, root, params, query }: PageContext): () => void {
   const declareBtn = h('button', { type: 'button', class: 'btn btn-primary btn-sm', disabled: true }, t('incidents.declare'));
   const chart = createWatchlistChart();
   const signals = createSignalsPanel();
@@ -63,7 +63,7 @@ export function dashboardPage({ me, root, params }: PageContext): () => void {
   if (params[0] === 'alert' && params[1]) {
     const id = params[1];
     openAlertDetail({ id, title: t('alerts.loading_title'), severity: 'low', status: 'open', kind: '', watchlist_id: null, opened_at: new Date().toISOString() },
-      me, (updated) => list.upsert(updated), () => replaceHash('dashboard'));
+      me, (updated) => list.upsert(updated), () => replaceHash('dashboard'), query.get('action') === 'ack');
   }
 
   return () => {

@@ -2,6 +2,7 @@
 import { api, qs } from '../../api.js';
 import { externalLink, h, mount } from '../../dom.js';
 import { t } from '../../i18n.js';
+import { channelLabel } from '../../labels.js';
 import { timeEl } from '../../format.js';
 import { stream } from '../../stream.js';
 import { announce } from '../../components/toast.js';
@@ -14,7 +15,7 @@ export function signalItem(s: Signal, isNew = false): HTMLElement {
   return h('li', { class: `signal-item sev-${s.severity} ${isNew ? 'is-new' : ''}`, dataset: { signalId: s.id } },
     h('div', { class: 'signal-meta' },
       severityBadge(s.severity),
-      s.channel ? h('span', { class: 'meta-text' }, s.channel) : null,
+      s.channel ? h('span', { class: 'meta-text' }, channelLabel(s.channel)) : null,
       h('span', { class: 'meta-text' }, s.reporter.name),
       h('span', { class: 'meta-text' }, timeEl(s.created_at))),
     h('p', { class: 'signal-text' }, s.text),
