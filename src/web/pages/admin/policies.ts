@@ -84,7 +84,7 @@ export function policiesTab(root: HTMLElement): void {
         field(t('policies.webhook'), webhook),
         h('fieldset', { class: 'choices' }, h('legend', null, t('policies.channels')), channelBoxes)),
       h('div', { class: 'step-actions' },
-        button(t('policies.move_up'), () => { el.previousElementSibling?.before(el); renumber(host); }, 'ghost', { class: 'btn btn-ghost btn-sm' }),
+        button(t('policies.move_up'), () => { el.previousElementSibling?.before(el); renumber(host); }, 'ghost', { class: 'btn btn-ghost btn-sm move-up' }),
         button(t('common.remove'), () => { el.remove(); renumber(host); }, 'ghost', { class: 'btn btn-ghost btn-sm' })));
     (el as HTMLElement & { read?: () => PolicyStep }).read = () => {
       const targets: Target[] = [];
