@@ -51,10 +51,12 @@ export function pointCard(point: TalkingPoint, me: Me, onChanged: () => void): H
     void busy(e.currentTarget as HTMLButtonElement, async () => { if (await transition(point, action, {}, ok)) onChanged(); });
   }, variant, { dataset: { action } });
 
+  // The same rules as the server's lifecycle (which has the last word and explains any refusal).
   const actions: (HTMLElement | null)[] = [];
-  if (point.status === 'draft' && canDraft && (isAuthor || isComms)) {
-    actions.push(button(t('comms.edit'), () => openEditor(point, onChanged), 'secondary'));
-    if (isAuthor) actions.push(act(t('comms.submit'), 'submit', t('comms.submitted_toast')));
+  const mayEditInPlace = canDraft && (isAuthor || isComms);
+  if (point.status === 'draft') {
+    if (mayEditInPlace) actions.push(button(t('comms.edit'), () => openEditor(point, onChanged), 'secondary'));
+    if (isComms || (isAuthor && canDraft)) actions.push(act(t('comms.submit'), 'submit', t('comms.submitted_toast')));
   }
   if (point.status === 'in_review') {
     if (isComms && !isAuthor) {
@@ -64,7 +66,10 @@ export function pointCard(point: TalkingPoint, me: Me, onChanged: () => void): H
       actions.push(h('p', { class: 'muted small' }, t('comms.waiting_review')));
     }
   }
-  if (point.status === 'approved' && isComms) actions.push(act(t('comms.publish'), 'publish', t('comms.published_toast')));
+  if (point.status === 'approved' && isComms) {
+    actions.push(act(t('comms.publish'), 'publish', t('comms.published_toast')));
+    actions.push(button(t('comms.reject'), () => rejectDialog(point, onChanged), 'ghost'));
+  }
   if (point.status === 'published') {
     actions.push(button(t('comms.receipts'), () => openReceipts(point), 'secondary'));
     if (canDraft) actions.push(button(t('comms.new_version'), () => openEditor(point, onChanged), 'ghost'));
