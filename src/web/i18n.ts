@@ -92,7 +92,7 @@ const en = {
   'feed.title': 'Talking points', 'feed.none': 'No talking point right now', 'feed.none_hint': 'When the comms team publishes a message, it appears here.',
   'feed.ack': 'I have read it', 'feed.ack_toast': 'Thanks, reading confirmed', 'feed.read_at': 'Read', 'feed.priority': 'Priority', 'feed.new': 'New',
   'feed.updated': 'Updated (v{version})', 'feed.shareable': 'Approved wording you may share', 'feed.copy': 'Copy', 'feed.copied': 'Copied ✓',
-  'feed.copy_failed': 'Copy failed: select the text', 'feed.new_toast': 'New talking point: {title}', 'feed.unread': '{count} unread',
+  'feed.copy_failed': 'Copy failed: select the text', 'feed.new_toast': 'New talking point: {title}', 'feed.unread': '{count} unread', 'feed.unread_banner': '{count} new talking point to read ↓|{count} new talking points to read ↓',
   'feed.ambassadors_only': 'The talking-point feed is for ambassadors.',
 
   'comms.title': 'Talking points', 'comms.lede': 'Draft, review (four eyes), approve and publish the messages ambassadors relay.',
@@ -266,7 +266,7 @@ const fr: Record<Key, string> = {
   'feed.title': 'Éléments de langage', 'feed.none': 'Aucun élément de langage pour l’instant', 'feed.none_hint': 'Quand l’équipe communication publie un message, il apparaît ici.',
   'feed.ack': 'J’ai lu', 'feed.ack_toast': 'Merci, lecture confirmée', 'feed.read_at': 'Lu', 'feed.priority': 'Prioritaire', 'feed.new': 'Nouveau',
   'feed.updated': 'Mis à jour (v{version})', 'feed.shareable': 'Formulation validée que vous pouvez partager', 'feed.copy': 'Copier', 'feed.copied': 'Copié ✓',
-  'feed.copy_failed': 'Copie impossible : sélectionnez le texte', 'feed.new_toast': 'Nouvel élément de langage : {title}', 'feed.unread': '{count} non lu|{count} non lus',
+  'feed.copy_failed': 'Copie impossible : sélectionnez le texte', 'feed.new_toast': 'Nouvel élément de langage : {title}', 'feed.unread': '{count} non lu|{count} non lus', 'feed.unread_banner': '{count} nouvel élément de langage à lire ↓|{count} nouveaux éléments de langage à lire ↓',
   'feed.ambassadors_only': 'Ce fil est destiné aux ambassadeurs.',
 
   'comms.title': 'Éléments de langage', 'comms.lede': 'Rédiger, relire à quatre yeux, valider et publier les messages relayés par les ambassadeurs.',

@@ -52,13 +52,13 @@ describe.skipIf(!hasChromium || !apiLanded)('talking points from comms to ambass
     await draft.getByRole('button', { name: 'Submit for review' }).click();
     await w.getByRole('button', { name: /In review/ }).click();
     await w.locator('.point-card', { hasText: 'Charger recall: the facts' }).getByText('Waiting for another member').waitFor();
-    expect(await w.getByRole('button', { name: 'Approve' }).count()).toBe(0); // four eyes
+    expect(await w.getByRole('button', { name: 'Approve', exact: true }).count()).toBe(0); // four eyes
 
     const checker = await newWatchedPage(browser);
     await signIn(checker.page, server.url, reviewer.email, reviewer.password);
     const c = checker.page;
     const inReview = c.locator('.point-card', { hasText: 'Charger recall: the facts' });
-    await inReview.getByRole('button', { name: 'Approve' }).click();
+    await inReview.getByRole('button', { name: 'Approve', exact: true }).click();
     await c.getByRole('button', { name: /^Approved/ }).click();
     await screenshot(c, 'comms-console');
     await c.locator('.point-card', { hasText: 'Charger recall: the facts' }).getByRole('button', { name: 'Publish' }).click();

@@ -49,7 +49,7 @@ export function createFeed(onCount: (unread: number) => void): { element: HTMLEl
         point.read_at ? null : badge(t('feed.new'), 'info'),
         point.version > 1 ? badge(t('feed.updated', { version: point.version }), 'neutral') : null,
         h('span', { class: 'meta-text' }, timeEl(point.published_at))),
-      h('h3', { class: 'feed-title' }, title),
+      h('h3', { class: 'feed-title', tabindex: '-1' }, title),
       h('p', { class: 'feed-body' }, body),
       point.tags && point.tags.length > 0 ? h('div', { class: 'chips' }, point.tags.map((tag) => h('span', { class: 'chip' }, tag))) : null,
       shareTexts.length > 0 ? h('div', { class: 'share-block' },
