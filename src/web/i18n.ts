@@ -92,7 +92,7 @@ const en = {
   'feed.title': 'Talking points', 'feed.none': 'No talking point right now', 'feed.none_hint': 'When the comms team publishes a message, it appears here.',
   'feed.ack': 'I have read it', 'feed.ack_toast': 'Thanks, reading confirmed', 'feed.read_at': 'Read', 'feed.priority': 'Priority', 'feed.new': 'New',
   'feed.updated': 'Updated (v{version})', 'feed.shareable': 'Approved wording you may share', 'feed.copy': 'Copy', 'feed.copied': 'Copied ✓',
-  'feed.copy_failed': 'Copy failed: select the text', 'feed.new_toast': 'New talking point: {title}', 'feed.unread': '{count} unread', 'feed.unread_banner': '{count} new talking point to read ↓|{count} new talking points to read ↓',
+  'feed.copy_failed': 'Copy failed: select the text', 'feed.new_toast': 'New talking point: {title}', 'feed.unread': '{count} unread|{count} unread', 'feed.unread_banner': '{count} new talking point to read ↓|{count} new talking points to read ↓',
   'feed.ambassadors_only': 'The talking-point feed is for ambassadors.',
 
   'comms.title': 'Talking points', 'comms.lede': 'Draft, review (four eyes), approve and publish the messages ambassadors relay.',
@@ -361,8 +361,14 @@ export function getLang(): Lang {
 
 export function setLang(lang: Lang): void {
   current = lang;
+  if (typeof document === 'undefined') return; // unit tests run without a page
   document.documentElement.lang = lang;
   try { localStorage.setItem(LANG_KEY, lang); } catch { /* private mode: the choice lasts for this page */ }
+}
+
+/** Both dictionaries, for tests that compare them. */
+export function dictionaries(): Readonly<Record<Lang, Readonly<Record<Key, string>>>> {
+  return DICTS;
 }
 
 /** The saved choice, else the browser's language (French for any fr-*), else English. */
