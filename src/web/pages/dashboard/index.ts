@@ -3,6 +3,7 @@
 import { h } from '../../dom.js';
 import { t } from '../../i18n.js';
 import { replaceHash, type PageContext } from '../../router.js';
+import { stream } from '../../stream.js';
 import { card } from '../../components/ui.js';
 import type { Alert } from '../../types.js';
 import { canAct } from './alert-actions.js';
@@ -30,6 +31,14 @@ export function dashboardPage({ me, root, params, query }: PageContext): () => v
     onChange: (alert: Alert, type: string) => {
       if (type === 'alert.raised') chart.refresh(alert.watchlist_id);
     },
+  });
+
+  // A signal counts in its watchlists' buckets: redraw the chart, at most every few seconds.
+  let chartTimer: ReturnType<typeof setTimeout> | null = null;
+  const offSignals = stream.on('signal.reported', (event) => {
+    const ids = (event.data as { watchlist_ids?: string[] }).watchlist_ids ?? [];
+    if (ids.length === 0 || chartTimer) return;
+    chartTimer = setTimeout(() => { chartTimer = null; for (const id of ids) chart.refresh(id); }, 3000);
   });
 
   declareBtn.addEventListener('click', async () => {
@@ -67,6 +76,8 @@ export function dashboardPage({ me, root, params, query }: PageContext): () => v
   }
 
   return () => {
+    offSignals();
+    if (chartTimer) clearTimeout(chartTimer);
     list.destroy();
     chart.destroy();
     signals.destroy();
