@@ -12,6 +12,7 @@ import { publicUrl, type Config } from './config/index.js';
 import type { Database } from './db/index.js';
 import { createDetectionService } from './detection/service.js';
 import { createEventBus } from './events/bus.js';
+import { createGroupsService } from './groups/service.js';
 import { createIngestService, type IngestSource } from './ingest/pipeline.js';
 import type { IngestResult } from './ingest/types.js';
 import { createMailer } from './notify/index.js';
@@ -23,6 +24,7 @@ import { createSignalsService } from './signals/service.js';
 import { sourcesRepository } from './sources/repository.js';
 import { addressPolicy, createSourcesService } from './sources/service.js';
 import { createStreamHub } from './stream/hub.js';
+import { createTalkingPointsService } from './talking-points/service.js';
 import { createWatchlistCache } from './watchlists/matcher.js';
 import { createWatchlistsService } from './watchlists/service.js';
 
@@ -73,6 +75,8 @@ export function createServices(deps: ServiceDeps) {
   const incidents = createIncidentsService(db);
   const policies = createPoliciesService(db, { maxRepeats: config.alerts.max_repeats, checkUrl: (url) => sources.checkFeedUrl(url) });
   const notifications = createNotificationsAdmin(db, kickOutbox);
+  const groups = createGroupsService(db, logger);
+  const talkingPoints = createTalkingPointsService(db, { doNotSay: config.talking_points.do_not_say, baseUrl: publicUrl(config), logger, onNotificationsWritten: kickOutbox });
 
   return {
     auth,
@@ -100,6 +104,8 @@ export function createServices(deps: ServiceDeps) {
       await delivering;
       await mailer.close();
     },
+    groups,
+    talkingPoints,
     /** Registers work to run after each committed ingest batch (detection). */
     onIngestCommitted: (hook: (source: IngestSource, result: IngestResult) => void | Promise<void>) => afterCommit.push(hook),
     resolveIngestToken: (token: string) => sources.resolveIngestToken(token),

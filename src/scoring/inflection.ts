@@ -3,7 +3,12 @@
 // Only inflections, never derivations: Porter stems "questionable" to "question" and would give the
 // noun a negative valence, which is why the stemmer is not used for sentiment.
 
-/** Candidate base forms of an English word, most specific first. */
+/**
+ * Candidate base forms of an English word, most specific first: comparatives, superlatives and plurals
+ * only. Participles and adverbs are left out: they often change the word's sense or part of speech
+ * ("killing it", "awfully nice", "chilling"), and VADER's raters already rated those that carry sentiment
+ * ("loved", "hopefully", "annoying").
+ */
 export function englishBases(word: string): string[] {
   const out: string[] = [];
   const add = (base: string): void => { if (base.length >= 2) out.push(base); };
@@ -11,16 +16,13 @@ export function englishBases(word: string): string[] {
   if (word.endsWith('iest')) add(`${word.slice(0, -4)}y`);
   if (word.endsWith('ier')) add(`${word.slice(0, -3)}y`);
   if (word.endsWith('ies')) add(`${word.slice(0, -3)}y`);
-  if (word.endsWith('ied')) add(`${word.slice(0, -3)}y`);
-  if (word.endsWith('ily')) add(`${word.slice(0, -3)}y`);
-  for (const suffix of ['est', 'er', 'ing', 'ed']) {
+  for (const suffix of ['est', 'er']) {
     if (!word.endsWith(suffix) || word.length - suffix.length < 3) continue;
     const stem = word.slice(0, -suffix.length);
     add(stem);
     add(`${stem}e`);
     add(undouble(stem));
   }
-  if (word.endsWith('ly')) add(word.slice(0, -2));
   if (/(?:s|x|z|ch|sh)es$/.test(word)) add(word.slice(0, -2));
   if (word.endsWith('s') && !word.endsWith('ss')) add(word.slice(0, -1));
   return out;

@@ -19,6 +19,8 @@ export interface Modifiers {
   postBoosters: ReadonlyMap<string, number>;
   /** "but", "mais": the clause after weighs more than the clause before. */
   contrast: ReadonlySet<string>;
+  /** "although", "bien que": at the head of a clause, that clause is the concession and weighs less. */
+  concession: ReadonlySet<string>;
 }
 
 const set = (text: string): Set<string> => new Set(text.trim().split(/\s+/).filter(Boolean).map((w) => fold(w.replace(/_/g, ' '))));
@@ -49,8 +51,12 @@ a_peine`;
 const EN_POST_BOOST = `af asf`;
 const FR_POST_BOOST = `grave de_ouf de_fou a_mort a_fond`;
 
-const EN_CONTRAST = `but however yet although though`;
+const EN_CONTRAST = `but however yet`;
 const FR_CONTRAST = `mais cependant pourtant toutefois neanmoins par_contre en_revanche sauf_que`;
+// "Although the food was good, the service was awful": the mirror image of "but". Treating "although"
+// like "but" would weigh the concession more than the main clause.
+const EN_CONCESSION = `although though even_though even_if`;
+const FR_CONCESSION = `bien_que quoique quoiqu' meme_si`;
 
 function build(lang: Lang): Modifiers {
   const fr = lang !== 'en';
@@ -68,6 +74,7 @@ function build(lang: Lang): Modifiers {
     boosters: new Map(union(scalars(FR_BOOST_UP, FR_BOOST_DOWN), scalars(EN_BOOST_UP, EN_BOOST_DOWN), ([w]) => w)),
     postBoosters: new Map(union(scalars(FR_POST_BOOST, ''), scalars(EN_POST_BOOST, ''), ([w]) => w)),
     contrast: new Set(union(set(FR_CONTRAST), set(EN_CONTRAST), id)),
+    concession: new Set(union(set(FR_CONCESSION), set(EN_CONCESSION), id)),
   };
 }
 

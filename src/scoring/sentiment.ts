@@ -6,7 +6,7 @@ import type { AnalyzedText } from './analyze.js';
 import { EMOJI_VALENCE, emoticonValence } from './lexicon-emoji.js';
 import { BOOST, NEGATION_SCALAR, isContractedNegation, modifiersFor, type Modifiers } from './modifiers.js';
 import type { Token } from './tokenize.js';
-import { PHRASE_STARTS, phraseAt, wordValence } from './valence.js';
+import { PHRASE_STARTS, isKnownWord, phraseAt, vaderEmoticonValence, wordValence } from './valence.js';
 import type { Lang } from './language.js';
 
 export type SentimentLabel = 'negative' | 'neutral' | 'positive';
@@ -25,6 +25,8 @@ export const NEUTRAL_THRESHOLD = 0.05;
 /** How far back a negation or an intensifier reaches (VADER: three words). */
 const WINDOW = 3;
 const DISTANCE_DAMPING = [1, 0.95, 0.9];
+/** French "ne" / "n'": half of a negation, with pas / jamais / rien / plus. */
+const FRENCH_NE = new Set(['ne', "n'"]);
 /** Laughter and its acronyms react to the whole message: "no lol" is not a negated laugh. */
 const LAUGHTER = /^(?:l+o+l+[lz]*|lmf?ao+|rofl|(?:a?h+a+)+h?|(?:h+e+)+h?|(?:h+i+)+|x?p?t?mdr+|ptdr+|xd)$/;
 
@@ -59,7 +61,8 @@ function isNegator(ctx: Context, j: number): boolean {
 function tokenValence(ctx: Context, i: number): number {
   const t = ctx.seq[i]!;
   if (t.kind === 'emoji') return EMOJI_VALENCE.get(t.norm) ?? 0;
-  if (t.kind === 'emoticon') return emoticonValence(t.norm);
+  // VADER's raters scored emoticons as written (":-(" −1.5, ":(" −1.9); our table covers the rest.
+  if (t.kind === 'emoticon') return vaderEmoticonValence(t.raw) ?? emoticonValence(t.norm);
   if (t.kind !== 'word') return 0;
   return wordValence(t.norm, ctx.lang, t.raw);
 }
@@ -68,7 +71,8 @@ function tokenValence(ctx: Context, i: number): number {
 function modifiesNext(ctx: Context, i: number): boolean {
   for (let k = i + 1; k < ctx.seq.length && k <= i + 2; k++) {
     if (isBoundary(ctx.seq[k]!)) return false;
-    if (ctx.seq[k]!.kind === 'word' && tokenValence(ctx, k) !== 0) return true;
+    // "no no no": a negation is not the sentiment word another negation modifies.
+    if (ctx.seq[k]!.kind === 'word' && tokenValence(ctx, k) !== 0 && !isNegator(ctx, k)) return true;
   }
   return false;
 }
@@ -96,6 +100,44 @@ function postBoost(ctx: Context, end: number): number {
   return two ?? ctx.mods.postBoosters.get(next) ?? 0;
 }
 
+/**
+ * The (up to) three tokens before position i that a negation or an intensifier may sit on, nearest
+ * first, within the clause. VADER drops one-letter tokens ("a", "I") before counting, so "wouldn't be
+ * a bad idea" has "wouldn't" three words before "bad".
+ */
+function windowBefore(ctx: Context, i: number): number[] {
+  const out: number[] = [];
+  for (let j = i - 1; j >= 0 && out.length < WINDOW; j--) {
+    const t = ctx.seq[j]!;
+    if (isBoundary(t)) break;
+    if (ctx.lang === 'en' && t.kind === 'word' && t.raw.length === 1) continue;
+    out.push(j);
+  }
+  return out;
+}
+
+/**
+ * VADER's "never so / never this" rule: "never so good", "never been this happy" compare, they do not
+ * negate: ×1.5 when "so"/"this" sits between "never" and the word, ×1.25 one word further. The same
+ * comparison is written "haven't been so/this …".
+ */
+function comparisonScalar(ctx: Context, negatorAt: number, wordAt: number): number | undefined {
+  const isComparative = (k: number): boolean => ctx.norms[k] === 'so' || ctx.norms[k] === 'this';
+  const isNever = ctx.norms[negatorAt] === 'never';
+  if (isNever && isComparative(negatorAt + 1)) return negatorAt + 2 === wordAt ? 1.5 : 1.25;
+  const perfect = isNever || ctx.norms[negatorAt + 1] === 'been';
+  return perfect && negatorAt + 3 === wordAt && isComparative(negatorAt + 2) ? 1.25 : undefined;
+}
+
+/** VADER: "least" before a word negates it ("the least helpful"), except in "at least" and "very least". */
+function leastNegates(ctx: Context, i: number, window: readonly number[]): boolean {
+  if (ctx.lang === 'fr') return false;
+  const j = window[0];
+  if (j === undefined || ctx.norms[j] !== 'least') return false;
+  const before = window[1] !== undefined ? ctx.norms[window[1]] : undefined;
+  return before !== 'at' && before !== 'very';
+}
+
 /** Valence of the sentiment item starting at i (a word, emoji or phrase), with its modifiers applied. */
 function scoreItem(ctx: Context, i: number, base: number, length: number): number {
   const t = ctx.seq[i]!;
@@ -104,23 +146,35 @@ function scoreItem(ctx: Context, i: number, base: number, length: number): numbe
   if (t.kind === 'emoji' || t.kind === 'emoticon' || LAUGHTER.test(t.norm)) return v;
   if (t.caps && ctx.mixedCase) v += sign * CAPS_INCREMENT;
   if (t.elongated) v += sign * ELONGATION_INCREMENT;
-  let negated = false;
-  for (let d = 1; d <= WINDOW; d++) {
-    const j = i - d;
-    if (j < 0 || isBoundary(ctx.seq[j]!)) break;
+  const window = windowBefore(ctx, i);
+  let negations = 0;
+  let scalar = 1;
+  let sawFrenchNe = false;
+  window.forEach((j, d) => {
     const boost = boosterAt(ctx, j);
     if (boost !== 0) {
-      let scalar = boost * DISTANCE_DAMPING[d - 1]!;
-      if (ctx.seq[j]!.caps && ctx.mixedCase) scalar += Math.sign(boost) * CAPS_INCREMENT;
-      if (ctx.seq[j]!.elongated) scalar += Math.sign(boost) * ELONGATION_INCREMENT;
-      v += sign * scalar;
+      let s = boost * DISTANCE_DAMPING[d]!;
+      if (ctx.seq[j]!.caps && ctx.mixedCase) s += Math.sign(boost) * CAPS_INCREMENT;
+      if (ctx.seq[j]!.elongated) s += Math.sign(boost) * ELONGATION_INCREMENT;
+      v += sign * s;
     }
-    if (isNegator(ctx, j)) negated = true;
-  }
+    // A negation word that is itself the sentiment item ("no") is not negated by another ("no no no").
+    if (!isNegator(ctx, j) || isNegator(ctx, i)) return;
+    const comparison = comparisonScalar(ctx, j, i);
+    if (comparison !== undefined) scalar *= comparison;
+    else if (FRENCH_NE.has(ctx.norms[j]!)) sawFrenchNe = true;
+    else negations++;
+  });
   const end = i + length;
   v += sign * postBoost(ctx, end);
-  if (negatedAfter(ctx, end)) negated = true;
-  return negated ? v * NEGATION_SCALAR : v;
+  if (negatedAfter(ctx, end)) negations++;
+  // "ne … pas" is one negation; a "ne" alone ("je ne sais") still negates.
+  if (sawFrenchNe && negations === 0) negations = 1;
+  if (leastNegates(ctx, i, window)) negations++;
+  // VADER multiplies by the negation scalar once per negation word ("not never good" is positive
+  // again). French has negative concord: "sans aucun problème", "jamais rien" negate once.
+  if (ctx.lang !== 'en') negations = Math.min(negations, 1);
+  return v * scalar * NEGATION_SCALAR ** negations;
 }
 
 function punctuationEmphasis(seq: readonly Token[]): number {
@@ -138,6 +192,36 @@ function hasMixedCase(seq: readonly Token[]): boolean {
   let caps = 0, lower = 0;
   for (const t of seq) if (t.kind === 'word' && !t.fromHashtag && t.raw.length > 1) { if (t.caps) caps++; else lower++; }
   return caps > 0 && lower > 0;
+}
+
+/**
+ * Words split from a hashtag count when every piece is a known word (#EpicFail, #LoveIt, #trop_nul); a
+ * hashtag with a name in it is a topic (#SamsungCare, #SamsungFreeDelivery), not an opinion.
+ */
+function isOpinionHashtag(seq: readonly Token[], i: number): boolean {
+  let first = i;
+  while (first > 0 && seq[first - 1]!.fromHashtag) first--;
+  let last = first;
+  while (last + 1 < seq.length && seq[last + 1]!.fromHashtag) last++;
+  if (first === last) return true; // one word (#fail, #fails): looked up like any word
+  for (let k = first; k <= last; k++) if (!isKnownWord(seq[k]!.norm)) return false;
+  return true;
+}
+
+/**
+ * The span (start, end) from "although" / "bien que" / "même si" to the end of its clause, if any: the
+ * concession. A bare "though" heads a concession only at the start of a clause; elsewhere it is the
+ * adverb of "Great battery though", which concedes nothing.
+ */
+function concessionClause(ctx: Context): [number, number] | undefined {
+  for (let i = 0; i < ctx.seq.length; i++) {
+    const head = ctx.mods.concession.has(`${ctx.norms[i]} ${ctx.norms[i + 1]}`) ? 2 : ctx.mods.concession.has(ctx.norms[i]!) ? 1 : 0;
+    if (head === 0 || (ctx.norms[i] === 'though' && i > 0 && !isBoundary(ctx.seq[i - 1]!))) continue;
+    let end = i + head;
+    while (end < ctx.seq.length && !isBoundary(ctx.seq[end]!)) end++;
+    return [i, end];
+  }
+  return undefined;
 }
 
 export function sentimentOf(doc: AnalyzedText): SentimentResult {
@@ -160,14 +244,18 @@ export function explainSentiment(doc: AnalyzedText): { result: SentimentResult; 
       i += phrase.length - 1;
       continue;
     }
+    if (t.fromHashtag && !isOpinionHashtag(seq, i)) continue;
     const base = tokenValence(ctx, i);
     if (base === 0 || (t.kind === 'word' && isModifierOnly(ctx, i))) continue;
     items.push({ at: i, v: scoreItem(ctx, i, base, 1) });
   }
+  const concession = contrastAt < 0 ? concessionClause(ctx) : undefined;
+  const hasConcession = concession !== undefined && items.some((item) => item.at >= concession[0] && item.at < concession[1]);
   let sum = 0;
   const contributions: Array<{ word: string; valence: number }> = [];
   for (const item of items) {
-    const weight = contrastAt < 0 ? 1 : item.at < contrastAt ? BEFORE_CONTRAST : AFTER_CONTRAST;
+    let weight = contrastAt < 0 ? 1 : item.at < contrastAt ? BEFORE_CONTRAST : AFTER_CONTRAST;
+    if (hasConcession) weight = item.at >= concession[0] && item.at < concession[1] ? BEFORE_CONTRAST : AFTER_CONTRAST;
     sum += item.v * weight;
     contributions.push({ word: seq[item.at]!.norm, valence: Math.round(item.v * weight * 1000) / 1000 });
   }

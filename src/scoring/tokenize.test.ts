@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tokenize } from './tokenize.js';
+import { decodeEntities, tokenize } from './tokenize.js';
 import { splitHashtag } from './hashtag.js';
 import { isKnownWord } from './valence.js';
 
@@ -20,6 +20,23 @@ describe('tokenize', () => {
   it('folds case and accents and flags capitals and elongation', () => {
     const [t] = tokenize('GÉNIAAAAL');
     expect(t).toMatchObject({ norm: 'geniaaaal', caps: true, elongated: true });
+  });
+});
+
+describe('HTML character references (Twitter escapes &, < and >)', () => {
+  it.each([
+    ['&lt;3 it', '<3 it'],
+    ['Q&amp;A', 'Q&A'],
+    ['a &gt; b', 'a > b'],
+    ['&quot;great&quot;', '"great"'],
+    ['it&#39;s &#x1F600;', "it's 😀"],
+    ['AT&T &unknown; &#0;', 'AT&T &unknown; &#0;'],
+  ])('%s → %s', (escaped, plain) => {
+    expect(decodeEntities(escaped)).toBe(plain);
+  });
+
+  it('reads "&lt;3" as a heart and never makes words of "gt" or "amp"', () => {
+    expect(kinds('&lt;3 Q&amp;A &gt;')).toEqual(['emoticon:<3', 'word:q', 'word:a']);
   });
 });
 

@@ -66,7 +66,23 @@ function pushWord(tokens: Token[], raw: string): void {
   tokens.push(wordToken(raw));
 }
 
-export function tokenize(text: string): Token[] {
+// Twitter's API, and many feeds, deliver text with &, < and > escaped: "&lt;3" is a heart, and "&gt;"
+// must not become the word "gt".
+const ENTITY = /&(?:(amp|lt|gt|quot|apos|nbsp)|#(\d{1,6})|#x([\da-f]{1,6}));/gi;
+const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+/** Decodes the HTML character references that escaped social text carries. */
+export function decodeEntities(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(ENTITY, (whole, name: string | undefined, dec: string | undefined, hex: string | undefined) => {
+    if (name !== undefined) return NAMED_ENTITIES[name.toLowerCase()] ?? whole;
+    const code = dec !== undefined ? Number(dec) : Number.parseInt(hex ?? '', 16);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
+}
+
+export function tokenize(rawText: string): Token[] {
+  const text = decodeEntities(rawText);
   const tokens: Token[] = [];
   TOKEN_RE.lastIndex = 0;
   for (let m = TOKEN_RE.exec(text); m !== null; m = TOKEN_RE.exec(text)) {

@@ -18,6 +18,13 @@ const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 export function createStreamHub(db: Kysely<DB>, bus: EventBus, logger: Logger, options: { heartbeatSeconds: number; replayLimit: number; metrics?: Metrics }) {
   const clients = new Set<Client>();
 
+  // Serialised once per event, not once per client: 1,000 clients cost one JSON.stringify.
+  let lastSerialised: { id: number; text: string } | null = null;
+  function serialise(row: EventRow): string {
+    if (lastSerialised?.id !== row.id) lastSerialised = { id: row.id, text: JSON.stringify(toStreamEvent(row)) };
+    return lastSerialised.text;
+  }
+
   function send(client: Client, row: EventRow): void {
     if (row.id <= client.lastId || !mayReceive(row, client.user)) return;
     client.lastId = row.id;
@@ -27,7 +34,7 @@ export function createStreamHub(db: Kysely<DB>, bus: EventBus, logger: Logger, o
       client.socket.terminate();
       return;
     }
-    client.socket.send(JSON.stringify(toStreamEvent(row)));
+    client.socket.send(serialise(row));
     options.metrics?.streamEvents.inc({ type: row.type });
   }
 

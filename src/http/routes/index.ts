@@ -3,12 +3,14 @@ import type {} from '@fastify/swagger';
 import type { AppDeps } from '../../app.js';
 import { alertRoutes } from './alerts.js';
 import { authRoutes } from './auth.js';
+import { groupRoutes } from './groups.js';
 import { healthRoutes } from './health.js';
 import { mentionRoutes } from './mentions.js';
 import { policyRoutes } from './policies.js';
 import { signalRoutes } from './signals.js';
 import { sourceRoutes } from './sources.js';
 import { streamRoutes } from './stream.js';
+import { talkingPointRoutes } from './talking-points.js';
 import { userRoutes } from './users.js';
 import { watchlistRoutes } from './watchlists.js';
 
@@ -23,4 +25,6 @@ export const apiRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { de
   await app.register(alertRoutes, { deps });
   await app.register(policyRoutes, { deps });
   await app.register(streamRoutes, { deps });
+  await app.register(groupRoutes, { deps });
+  await app.register(talkingPointRoutes, { deps });
 };
