@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { createUser, type TestUser } from '../support/app.js';
-import { allowPendingApis, hasChromium, launchBrowser, newWatchedPage, screenshot, signIn, type WatchedPage } from '../support/browser.js';
+import { hasChromium, launchBrowser, newWatchedPage, screenshot, signIn, type WatchedPage } from '../support/browser.js';
 import { pushMentions } from '../support/e2e-data.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { startFeedServer, type FeedServer } from '../collectors/support/feed-server.js';
@@ -22,7 +22,6 @@ describe.skipIf(!hasChromium)('settings', () => {
       { text: 'Grève chez ACME à Lyon', minutesAgo: 30 }, { text: 'ACME recall announced', minutesAgo: 20 }, { text: 'Weather is nice', minutesAgo: 10 },
     ]);
     watched = await newWatchedPage(browser);
-    allowPendingApis(watched, server.app);
     await signIn(watched.page, server.url, admin.email, admin.password);
   }, 60_000);
   afterAll(async () => {
@@ -55,6 +54,7 @@ describe.skipIf(!hasChromium)('settings', () => {
     expect(token).toMatch(/^pf_ing_/);
     await screenshot(page, 'admin-push-token');
     await page.keyboard.press('Escape');
+    await tokenDialog.waitFor({ state: 'detached' });
     await page.locator('tr', { hasText: 'Brandwatch connector' }).waitFor();
     expect(await page.getByText(token).count()).toBe(0); // shown once, never listed
     await screenshot(page, 'admin-sources');
@@ -115,6 +115,24 @@ describe.skipIf(!hasChromium)('settings', () => {
     await page.keyboard.press('Escape');
     await page.locator('tr', { hasText: 'zoe@example.test' }).waitFor();
     await screenshot(page, 'admin-users');
+    expect(watched.problems).toEqual([]);
+  });
+
+  it('makes a group of ambassadors', async () => {
+    const page = watched.page;
+    const amb = await createUser(server, 'ambassador', { name: 'Bruno Martin' });
+    await page.goto(`${server.url}/#/admin/groups`);
+    await page.getByText('No group yet').waitFor();
+    await page.getByRole('button', { name: 'New group' }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'New group' });
+    await dialog.getByLabel('Name').fill('Lyon store');
+    await dialog.getByLabel('Filter people').fill('bruno');
+    await dialog.getByLabel(/Bruno Martin/).check();
+    await dialog.getByRole('button', { name: 'Create group' }).click();
+    await page.locator('.entity-item', { hasText: 'Lyon store' }).getByText('1 member').waitFor();
+    const members = await server.db.database.db.selectFrom('group_members').select('user_id').execute();
+    expect(members.map((m) => m.user_id)).toEqual([amb.id]);
+    await screenshot(page, 'admin-groups');
     expect(watched.problems).toEqual([]);
   });
 });

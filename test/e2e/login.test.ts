@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { createUser } from '../support/app.js';
-import { allowPendingApis, hasChromium, launchBrowser, newWatchedPage, screenshot, signIn } from '../support/browser.js';
+import { hasChromium, launchBrowser, newWatchedPage, screenshot, signIn } from '../support/browser.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
 if (!hasChromium) console.warn('e2e: /usr/bin/chromium not found; skipping browser tests (apt-get install chromium)');
@@ -71,7 +71,6 @@ describe.skipIf(!hasChromium)('sign-in in a real browser', () => {
     const amb = await createUser(server, 'ambassador', { name: 'Bruno Ambassadeur', lang: 'fr' });
     const watched = await newWatchedPage(browser, { locale: 'fr-FR', viewport: { width: 390, height: 844 }, isMobile: true });
     const { page, problems, context } = watched;
-    allowPendingApis(watched, server.app);
     await signIn(page, server.url, amb.email, amb.password);
     await page.getByRole('heading', { name: 'Bonjour Bruno' }).waitFor();
     // One page only: no navigation bar, the brand leads home.

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { createUser, type TestUser } from '../support/app.js';
-import { allowPendingApis, hasChromium, launchBrowser, newWatchedPage, screenshot, signIn } from '../support/browser.js';
+import { hasChromium, launchBrowser, newWatchedPage, screenshot, signIn } from '../support/browser.js';
 import { createWatchlist, XSS_IMG, XSS_SCRIPT } from '../support/e2e-data.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
@@ -33,7 +33,6 @@ describe.skipIf(!hasChromium)('ambassador signals', () => {
     await desk.page.locator('.live-status.is-open').waitFor();
 
     const phone = await newWatchedPage(browser, PHONE);
-    allowPendingApis(phone, server.app);
     await signIn(phone.page, server.url, ambassador.email, ambassador.password);
     const p = phone.page;
     await p.getByRole('heading', { name: 'Hello Bruno' }).waitFor();

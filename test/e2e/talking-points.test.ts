@@ -1,16 +1,12 @@
 // Closing the loop: comms draft, review (four eyes) and publish a talking point; the ambassador sees it
 // arrive on the phone, confirms reading and copies the approved wording; the receipts show it.
-import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { createUser, type TestUser } from '../support/app.js';
 import { hasChromium, launchBrowser, newWatchedPage, screenshot, signIn } from '../support/browser.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
-// The talking-points API is built on another branch; this scenario runs as soon as it is merged.
-const apiLanded = existsSync(new URL('../../src/http/routes/talking-points.ts', import.meta.url));
-
-describe.skipIf(!hasChromium || !apiLanded)('talking points from comms to ambassadors', () => {
+describe.skipIf(!hasChromium)('talking points from comms to ambassadors', () => {
   let server: TestServer;
   let browser: Browser;
   let author: TestUser;

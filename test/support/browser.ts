@@ -68,18 +68,3 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
   await page.locator('.topbar').waitFor();
 }
 
-/**
- * APIs another part of the project is still building: while the server has no such route, the page's
- * calls to it answer 404 (the page shows "not available yet"); once the route exists, any failure counts.
- */
-export const PENDING_APIS: [method: 'GET' | 'POST', url: string][] = [
-  ['GET', '/api/v1/talking-points/feed'],
-  ['GET', '/api/v1/talking-points'],
-  ['GET', '/api/v1/groups'],
-];
-
-export function allowPendingApis(watched: WatchedPage, app: { hasRoute(opts: { method: 'GET' | 'POST'; url: string }): boolean }): void {
-  for (const [method, url] of PENDING_APIS) {
-    if (!app.hasRoute({ method, url })) watched.allowFailedResource(new RegExp(`${url.replace(/[/.]/g, '\\$&')}(\\?.*)?$`));
-  }
-}
