@@ -16,6 +16,7 @@ describe.skipIf(!hasChromium)('crisis dashboard', () => {
   let crisis: TestUser;
   let watchlistId: string;
   let mentionIds: Map<string, number>;
+  let xssAlertId: string;
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
@@ -36,6 +37,8 @@ describe.skipIf(!hasChromium)('crisis dashboard', () => {
   it('shows a new alert live, makes a critical one stand out, and acknowledges it', async () => {
     await raiseAlert(server, watchlistId, candidate({ kind: 'volume_spike', explanation: { ...candidate().explanation, summary: 'Mentions of ACME tripled in an hour' } }), 'medium');
     const { page, problems, context } = await newWatchedPage(browser);
+    // Count the chime's play() calls (headless Chromium may have no audio device to actually play on).
+    await page.addInitScript(`window.__plays = 0; HTMLMediaElement.prototype.play = function () { window.__plays++; return Promise.resolve(); };`);
     await signIn(page, server.url, crisis.email, crisis.password);
     await page.getByRole('heading', { name: 'Crisis dashboard' }).waitFor();
     await page.locator('.alert-item').first().waitFor();
@@ -49,18 +52,28 @@ describe.skipIf(!hasChromium)('crisis dashboard', () => {
       kind: 'negative_surge',
       explanation: { ...candidate().explanation, summary: 'Boycott calls spreading fast', top_terms: ['boycott', 'scandale', 'chargers'], sample_mention_ids: [xssId] },
     }, 'critical');
+    xssAlertId = raised.id;
     const item = page.locator(`[data-alert-id="${raised.id}"]`);
     await item.waitFor({ timeout: 10_000 });
     expect(await item.getAttribute('class')).toMatch(/sev-critical.*is-new|is-new.*sev-critical/);
     await page.locator('.toast-critical').waitFor();
     expect(await page.locator('.alert-item').count()).toBe(before + 1);
     expect(await page.locator('.alert-item').first().getAttribute('data-alert-id')).toBe(raised.id);
+    expect(await page.evaluate('window.__plays')).toBe(1); // after a user gesture (signing in), a critical alert chimes
     expect(await page.locator('#live-region').textContent()).toMatch(/New Critical alert/);
     await screenshot(page, 'dashboard-crisis');
 
     await item.getByRole('button', { name: 'Acknowledge' }).click();
     await item.locator('.badge.status-acknowledged').waitFor();
     expect(await alertStatus(server, raised.id)).toBe('acknowledged');
+
+    // Muted: the next critical alert still stands out, silently.
+    await page.getByRole('button', { name: 'Sound on' }).click();
+    expect(await page.getByRole('button', { name: 'Sound off' }).getAttribute('aria-pressed')).toBe('false');
+    const quiet = await raiseAlert(server, watchlistId, { kind: 'emerging_term' }, 'critical');
+    await page.locator(`[data-alert-id="${quiet.id}"].sev-critical`).waitFor({ timeout: 10_000 });
+    expect(await page.evaluate('window.__plays')).toBe(1);
+    await page.getByRole('button', { name: 'Sound off' }).click();
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -68,9 +81,8 @@ describe.skipIf(!hasChromium)('crisis dashboard', () => {
   it('opens the detail with the why, and shows injected markup in a sample mention as inert text', async () => {
     const { page, problems, context } = await newWatchedPage(browser);
     await signIn(page, server.url, crisis.email, crisis.password);
-    const critical = page.locator('.alert-item.sev-critical');
-    await critical.first().waitFor();
-    await critical.first().locator('.alert-title button').click();
+    const critical = page.locator(`[data-alert-id="${xssAlertId}"]`);
+    await critical.locator('.alert-title button').click();
     const drawer = page.locator('dialog.drawer');
     await drawer.getByText('Why this alert').waitFor();
     await drawer.locator('.mention-text').first().waitFor();

@@ -14,7 +14,9 @@ export function toast(message: string, variant: 'success' | 'error' | 'info' | '
   const el = h('div', { class: `toast toast-${variant}` },
     h('span', { class: 'toast-text' }, message),
     h('button', { type: 'button', class: 'toast-close', 'aria-label': '×', onclick: () => el.remove() }, '×'));
-  container().appendChild(el);
+  const host = container();
+  host.appendChild(el);
+  while (host.children.length > 3) host.firstElementChild?.remove(); // the latest three are enough
   setTimeout(() => el.classList.add('is-leaving'), Math.max(0, timeoutMs - 300));
   setTimeout(() => el.remove(), timeoutMs);
 }
