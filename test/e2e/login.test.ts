@@ -57,6 +57,12 @@ describe.skipIf(!hasChromium)('sign-in in a real browser', () => {
     await page.getByLabel('Language').selectOption('fr');
     await page.getByRole('heading', { name: 'Tableau de bord de crise' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('fr');
+    await page.locator('.live-status.is-open').waitFor();
+    await screenshot(page, 'dashboard-empty-fr');
+    await page.goto(`${server.url}/#/comms`);
+    await page.getByRole('heading', { name: 'Éléments de langage' }).waitFor();
+    await page.locator('.comms-body .state').waitFor();
+    await screenshot(page, 'comms-empty-fr');
     await page.getByLabel('Langue').selectOption('en');
 
     await page.getByRole('button', { name: 'Sign out' }).click();

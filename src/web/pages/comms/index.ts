@@ -44,7 +44,7 @@ export function commsPage({ me, root, params }: PageContext): () => void {
       const { items } = await api.get<Items<TalkingPoint>>(`/api/v1/talking-points${qs({ status: TAB_STATUS[tab] })}`);
       const sorted = items.slice().sort((a, b) => (b.updated_at ?? '').localeCompare(a.updated_at ?? ''));
       mount(body, sorted.length === 0
-        ? empty(t(`comms.empty_${tab}`), tab === 'drafts' && canDraft ? t('comms.empty_drafts_hint') : undefined)
+        ? h('div', { class: 'card' }, empty(t(`comms.empty_${tab}`), tab === 'drafts' && canDraft ? t('comms.empty_drafts_hint') : undefined))
         : h('div', { class: 'point-list' }, sorted.map((p) => pointCard(p, me, refresh))));
     } catch (err) {
       mount(body, isMissingEndpoint(err) ? notAvailable() : errorState(err, () => void loadList()));
@@ -61,7 +61,7 @@ export function commsPage({ me, root, params }: PageContext): () => void {
       try {
         const { items } = await api.get<Items<TalkingPoint>>(`/api/v1/talking-points/library${qs({ q: search.value.trim() })}`);
         if (mine !== seq) return;
-        mount(results, items.length === 0 ? empty(search.value.trim() ? t('library.no_match') : t('library.empty'))
+        mount(results, items.length === 0 ? h('div', { class: 'card' }, empty(search.value.trim() ? t('library.no_match') : t('library.empty')))
           : h('div', { class: 'point-list' }, items.map((p) => pointCard(p, me, refresh))));
       } catch (err) {
         if (mine === seq) mount(results, isMissingEndpoint(err) ? notAvailable() : errorState(err, () => void run()));

@@ -86,9 +86,8 @@ export function createWatchlistChart(): WatchlistChart {
     h('span', { class: 'legend-item legend-negative' }, t('chart.negative')),
     h('span', { class: 'legend-item legend-alert' }, t('chart.alerts')));
   const body = h('div', { class: 'chart-body' }, loading());
-  const element = h('div', { class: 'chart' },
-    h('div', { class: 'chart-controls' }, field(t('chart.watchlist'), wlSelect, { class: 'field-inline' }), field(t('chart.range'), rangeSelect, { class: 'field-inline' })),
-    body);
+  const controls = h('div', { class: 'chart-controls' }, field(t('chart.watchlist'), wlSelect, { class: 'field-inline' }), field(t('chart.range'), rangeSelect, { class: 'field-inline' }));
+  const element = h('div', { class: 'chart' }, controls, body);
   const resize = new ResizeObserver(() => {
     if (plot) plot.setSize({ width: Math.max(200, canvasHost.clientWidth), height: plot.height });
   });
@@ -103,9 +102,10 @@ export function createWatchlistChart(): WatchlistChart {
       const enabled = items.filter((w) => w.enabled);
       if (enabled.length === 0) {
         mount(body, empty(t('chart.no_watchlists'), t('chart.no_watchlists_hint')));
-        wlSelect.disabled = true;
+        controls.hidden = true;
         return;
       }
+      controls.hidden = false;
       mount(wlSelect, ...enabled.map((w) => h('option', { value: w.id }, w.name)));
       watchlistId = watchlistId && enabled.some((w) => w.id === watchlistId) ? watchlistId : enabled[0]!.id;
       wlSelect.value = watchlistId;
