@@ -64,6 +64,10 @@ describe.skipIf(!hasChromium)('sign-in in a real browser', () => {
     await page.locator('.comms-body .state').waitFor();
     await screenshot(page, 'comms-empty-fr');
     await page.getByLabel('Langue').selectOption('en');
+    await page.goto(`${server.url}/#/field`);
+    await page.getByRole('heading', { name: 'Hello Alice' }).waitFor();
+    await page.locator('.feed .state').waitFor();
+    await screenshot(page, 'field-desktop');
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();

@@ -41,9 +41,10 @@ export function ambassadorPage({ me, root }: PageContext): () => void {
 
   root.append(
     h('div', { class: 'page-header page-header-compact' },
-      h('h1', { class: 'page-title' }, t('field.hello', { name: me.name.split(' ')[0] ?? me.name })),
-      h('p', { class: 'page-lede' }, t('field.lede')),
-      unreadLink),
+      h('div', null,
+        h('h1', { class: 'page-title' }, t('field.hello', { name: me.name.split(' ')[0] ?? me.name })),
+        h('p', { class: 'page-lede' }, t('field.lede')),
+        unreadLink)),
     h('div', { class: 'field-grid' },
       card(t('signal.title'), form, null, 'card-signal-form'),
       feedCard,
