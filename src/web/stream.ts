@@ -27,6 +27,8 @@ export class StreamClient {
 
   stop(): void {
     this.stopped = true;
+    this.lastId = null; // the next session (maybe another user) starts from now, not from our history
+    this.attempts = 0;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     const socket = this.socket;
