@@ -5,8 +5,6 @@ import { createUser } from '../support/app.js';
 import { hasChromium, launchBrowser, newWatchedPage, screenshot, signIn } from '../support/browser.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
-if (!hasChromium) console.warn('e2e: /usr/bin/chromium not found; skipping browser tests (apt-get install chromium)');
-
 describe.skipIf(!hasChromium)('sign-in in a real browser', () => {
   let server: TestServer;
   let browser: Browser;

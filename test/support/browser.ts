@@ -6,6 +6,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) console.warn(`e2e: ${CHROMIUM} not found, browser tests skipped (apt-get install -y chromium, or set CHROMIUM_PATH)`);
 export const SCREENSHOTS = path.resolve('test-artifacts/screenshots');
 
 export async function launchBrowser(): Promise<Browser> {
