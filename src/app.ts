@@ -15,6 +15,7 @@ import { authPlugin, type IngestPrincipal } from './http/plugins/auth.js';
 import { errorsPlugin } from './http/plugins/errors.js';
 import { metricsPlugin } from './http/plugins/metrics.js';
 import { apiRoutes } from './http/routes/index.js';
+import { webRoutes } from './http/routes/web.js';
 import { validatorCompiler } from './http/validation.js';
 import type { Metrics } from './observability/metrics.js';
 import type { Services } from './services.js';
@@ -26,6 +27,8 @@ export interface AppDeps {
   metrics: Metrics;
   services: Services;
   resolveIngestToken?: (token: string) => Promise<IngestPrincipal | null>;
+  /** Directory of the built browser app; default <repo>/dist/web. */
+  webRoot?: string;
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -74,5 +77,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
   await app.register(authPlugin, { auth: deps.services.auth, ...(deps.resolveIngestToken ? { resolveIngestToken: deps.resolveIngestToken } : {}) });
   await app.register(apiRoutes, { deps });
+  // Last, so that every API route is matched before the static files' wildcard.
+  await app.register(webRoutes, { auth: deps.services.auth, ...(deps.webRoot ? { root: deps.webRoot } : {}) });
   return app as unknown as FastifyInstance;
 }

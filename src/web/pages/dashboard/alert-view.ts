@@ -1,0 +1,41 @@
+// How one alert reads in the list: severity and status first, then what happened and why, then actions.
+import { h } from '../../dom.js';
+import { t, type Key } from '../../i18n.js';
+import { number, relativeTime, timeEl } from '../../format.js';
+import { badge, severityBadge, statusBadge } from '../../components/ui.js';
+import type { Alert } from '../../types.js';
+
+export function kindLabel(kind: string): string {
+  const key = `kind.${kind}` as Key;
+  const label = t(key);
+  return label === key ? kind.replace(/_/g, ' ') : label;
+}
+
+/** "42 observed vs 8 expected (×5.3)" — the one line that says why. */
+export function figuresLine(alert: Alert): string | null {
+  const e = alert.explanation;
+  if (!e || e.observed === undefined || e.expected === undefined) return null;
+  const factor = e.factor !== undefined && Number.isFinite(e.factor) ? ` (×${number(e.factor, 1)})` : '';
+  return t('alerts.figures', { observed: number(e.observed, 1), expected: number(e.expected, 1) }) + factor;
+}
+
+export function stateLine(alert: Alert): string | null {
+  if (alert.status === 'acknowledged' && alert.acknowledged_by) return t('alerts.acked_by', { name: alert.acknowledged_by.name, when: relativeTime(alert.acknowledged_at) });
+  if (alert.status === 'snoozed' && alert.snoozed_until) return t('alerts.snoozed_until', { when: relativeTime(alert.snoozed_until) });
+  if (alert.status === 'resolved' && alert.resolved_by) return t('alerts.resolved_by', { name: alert.resolved_by.name, when: relativeTime(alert.resolved_at) });
+  if (alert.status === 'open' && alert.escalation) {
+    return t('alerts.escalation', { step: alert.escalation.step + 1, policy: alert.escalation.policy_name })
+      + (alert.escalation.next_at ? ` · ${t('alerts.next_step', { when: relativeTime(alert.escalation.next_at) })}` : '');
+  }
+  return null;
+}
+
+export function alertMeta(alert: Alert): HTMLElement {
+  return h('div', { class: 'alert-meta' },
+    severityBadge(alert.severity),
+    statusBadge(alert.status),
+    alert.incident_id ? badge(t('alerts.in_incident'), 'incident') : null,
+    h('span', { class: 'meta-text' }, kindLabel(alert.kind)),
+    alert.watchlist_name ? h('span', { class: 'meta-text' }, alert.watchlist_name) : null,
+    h('span', { class: 'meta-text' }, timeEl(alert.opened_at)));
+}

@@ -1,0 +1,182 @@
+// Volume and negativity per watchlist over time (uPlot), with the alerts raised on it marked as vertical
+// lines in their severity colour. A text summary beside the canvas says the same for screen readers.
+import type uPlot from 'uplot';
+import { api, qs } from '../../api.js';
+import { h, mount } from '../../dom.js';
+import { t } from '../../i18n.js';
+import { number } from '../../format.js';
+import { empty, errorState, field, isMissingEndpoint, loading, notAvailable, select } from '../../components/ui.js';
+import type { Items, Series, Watchlist } from '../../types.js';
+import { loadUPlot } from '../../vendor.js';
+
+// The API returns at most 4,032 buckets (two weeks of 5-minute buckets), so the longest range is a week.
+const RANGES: { id: string; hours: number }[] = [{ id: '24h', hours: 24 }, { id: '7d', hours: 168 }];
+const MAX_DRAWN_POINTS = 200;
+
+/**
+ * The API sends only the buckets that saw mentions. Fill the silent ones with zeros from `since` to now
+ * (a flat line is information too), and merge neighbours so a week stays readable.
+ */
+export function densify(series: Series, sinceMs: number, nowMs: number): { xs: number[]; counts: number[]; negatives: number[] } {
+  const step = Math.max(60, series.bucket_seconds) * 1000;
+  const start = Math.floor(sinceMs / step) * step;
+  const slots = Math.max(1, Math.ceil((nowMs - start) / step));
+  const merge = Math.max(1, Math.ceil(slots / MAX_DRAWN_POINTS));
+  const size = Math.ceil(slots / merge);
+  const counts = new Array<number>(size).fill(0);
+  const negatives = new Array<number>(size).fill(0);
+  for (const p of series.points) {
+    const i = Math.floor((new Date(p.t).getTime() - start) / step / merge);
+    if (i < 0 || i >= size) continue;
+    counts[i]! += p.count;
+    negatives[i]! += p.negative;
+  }
+  const xs = counts.map((_, i) => (start + i * merge * step) / 1000);
+  return { xs, counts, negatives };
+}
+
+function cssVar(name: string, fallback: string): string {
+  return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
+}
+
+function alertMarkers(series: Series): uPlot.Plugin {
+  return {
+    hooks: {
+      draw: [(u: uPlot) => {
+        const { ctx, bbox } = u;
+        ctx.save();
+        for (const alert of series.alerts) {
+          const x = Math.round(u.valToPos(new Date(alert.opened_at).getTime() / 1000, 'x', true));
+          if (x < bbox.left || x > bbox.left + bbox.width) continue;
+          ctx.strokeStyle = cssVar(`--sev-${alert.severity}`, '#c2410c');
+          ctx.fillStyle = ctx.strokeStyle;
+          ctx.lineWidth = 2 * devicePixelRatio;
+          ctx.setLineDash([4 * devicePixelRatio, 3 * devicePixelRatio]);
+          ctx.beginPath();
+          ctx.moveTo(x, bbox.top);
+          ctx.lineTo(x, bbox.top + bbox.height);
+          ctx.stroke();
+          ctx.setLineDash([]);
+          const s = 6 * devicePixelRatio;
+          ctx.beginPath();
+          ctx.moveTo(x - s, bbox.top);
+          ctx.lineTo(x + s, bbox.top);
+          ctx.lineTo(x, bbox.top + s * 1.4);
+          ctx.closePath();
+          ctx.fill();
+        }
+        ctx.restore();
+      }],
+    },
+  };
+}
+
+export interface WatchlistChart { element: HTMLElement; refresh(watchlistId?: string | null): void; destroy(): void }
+
+export function createWatchlistChart(): WatchlistChart {
+  let plot: uPlot | null = null;
+  let watchlistId: string | null = null;
+  let rangeHours = 24;
+  const wlSelect = select([], { class: 'input input-sm' });
+  const rangeSelect = select(RANGES.map((r) => ({ value: String(r.hours), label: t(`chart.range_${r.id}` as 'chart.range_24h' | 'chart.range_7d') })), { class: 'input input-sm' });
+  const canvasHost = h('div', { class: 'chart-host', role: 'img' });
+  const summary = h('p', { class: 'chart-summary' });
+  const legend = h('div', { class: 'chart-legend', 'aria-hidden': 'true' },
+    h('span', { class: 'legend-item legend-volume' }, t('chart.volume')),
+    h('span', { class: 'legend-item legend-negative' }, t('chart.negative')),
+    h('span', { class: 'legend-item legend-alert' }, t('chart.alerts')));
+  const body = h('div', { class: 'chart-body' }, loading());
+  const controls = h('div', { class: 'chart-controls' }, field(t('chart.watchlist'), wlSelect, { class: 'field-inline' }), field(t('chart.range'), rangeSelect, { class: 'field-inline' }));
+  const element = h('div', { class: 'chart' }, controls, body);
+  const resize = new ResizeObserver(() => {
+    if (plot) plot.setSize({ width: Math.max(200, canvasHost.clientWidth), height: plot.height });
+  });
+  resize.observe(element);
+
+  wlSelect.addEventListener('change', () => { watchlistId = wlSelect.value; void loadSeries(); });
+  rangeSelect.addEventListener('change', () => { rangeHours = Number(rangeSelect.value); void loadSeries(); });
+
+  async function loadWatchlists(): Promise<void> {
+    try {
+      const { items } = await api.get<Items<Watchlist>>('/api/v1/watchlists');
+      const enabled = items.filter((w) => w.enabled);
+      if (enabled.length === 0) {
+        mount(body, empty(t('chart.no_watchlists'), t('chart.no_watchlists_hint')));
+        controls.hidden = true;
+        return;
+      }
+      controls.hidden = false;
+      mount(wlSelect, ...enabled.map((w) => h('option', { value: w.id }, w.name)));
+      watchlistId = watchlistId && enabled.some((w) => w.id === watchlistId) ? watchlistId : enabled[0]!.id;
+      wlSelect.value = watchlistId;
+      await loadSeries();
+    } catch (err) {
+      mount(body, errorState(err, () => void loadWatchlists()));
+    }
+  }
+
+  async function loadSeries(): Promise<void> {
+    if (!watchlistId) return;
+    const since = new Date(Date.now() - rangeHours * 3_600_000).toISOString();
+    try {
+      const [series, UPlot] = await Promise.all([
+        api.get<Series>(`/api/v1/watchlists/${encodeURIComponent(watchlistId)}/series${qs({ since })}`),
+        loadUPlot(),
+      ]);
+      draw(series, UPlot, Date.parse(since));
+    } catch (err) {
+      plot?.destroy();
+      plot = null;
+      mount(body, isMissingEndpoint(err) ? notAvailable() : errorState(err, () => void loadSeries()));
+    }
+  }
+
+  function draw(series: Series, UPlot: typeof uPlot, sinceMs: number): void {
+    plot?.destroy();
+    plot = null;
+    const total = series.points.reduce((s, p) => s + p.count, 0);
+    const negative = series.points.reduce((s, p) => s + p.negative, 0);
+    summary.textContent = t('chart.summary', { total: number(total), negative: number(negative), alerts: number(series.alerts.length) });
+    canvasHost.setAttribute('aria-label', summary.textContent);
+    if (series.points.length === 0 && series.alerts.length === 0) {
+      mount(body, empty(t('chart.no_data'), t('chart.no_data_hint')));
+      return;
+    }
+    mount(body, legend, canvasHost, summary);
+    const nowSec = Date.now() / 1000;
+    const { xs, counts, negatives } = densify(series, sinceMs, Date.now());
+    const data: uPlot.AlignedData = [xs, counts, negatives];
+    const volume = cssVar('--chart-volume', '#2563eb');
+    const neg = cssVar('--chart-negative', '#dc2626');
+    const axis = { stroke: cssVar('--text-muted', '#5b6474'), grid: { stroke: cssVar('--border-soft', '#eef0f3'), width: 1 }, ticks: { show: false } };
+    plot = new UPlot({
+      width: Math.max(200, canvasHost.clientWidth || 600),
+      height: 240,
+      legend: { show: false },
+      cursor: { drag: { x: false, y: false } },
+      // The x axis runs to now, so an alert raised a moment ago is still inside the plot.
+      scales: { x: { time: true, range: () => [xs[0] ?? nowSec - 3600, nowSec] }, y: { range: (_u: uPlot, _min: number, max: number) => [0, Math.max(4, max * 1.15)] } },
+      axes: [{ ...axis }, { ...axis, size: 44 }],
+      series: [
+        {},
+        { label: t('chart.volume'), stroke: volume, fill: `${volume}22`, width: 2, points: { show: false } },
+        { label: t('chart.negative'), stroke: neg, width: 2, points: { show: false } },
+      ],
+      plugins: [alertMarkers(series)],
+    }, data, canvasHost);
+  }
+
+  void loadWatchlists();
+
+  return {
+    element,
+    refresh(id) {
+      if (id && id !== watchlistId) return; // an alert on another watchlist: nothing to redraw here
+      void loadSeries();
+    },
+    destroy() {
+      resize.disconnect();
+      plot?.destroy();
+    },
+  };
+}

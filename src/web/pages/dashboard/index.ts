@@ -1,0 +1,85 @@
+// The crisis dashboard: live alerts with their actions, the watchlist chart, live signals, open incidents
+// and source health. Comms users see it read-only.
+import { h } from '../../dom.js';
+import { t } from '../../i18n.js';
+import { replaceHash, type PageContext } from '../../router.js';
+import { stream } from '../../stream.js';
+import { card } from '../../components/ui.js';
+import type { Alert } from '../../types.js';
+import { canAct } from './alert-actions.js';
+import { openAlertDetail } from './alert-detail.js';
+import { createAlertList } from './alerts.js';
+import { createWatchlistChart } from './chart.js';
+import { createIncidentsPanel, declareIncident } from './incidents.js';
+import { createSignalsPanel } from './signals.js';
+import { createSourcesHealth } from './sources.js';
+
+export function dashboardPage({ me, root, params, query }: PageContext): () => void {
+  const declareBtn = h('button', { type: 'button', class: 'btn btn-primary btn-sm', disabled: true }, t('incidents.declare'));
+  const chart = createWatchlistChart();
+  const signals = createSignalsPanel();
+  const incidents = createIncidentsPanel();
+  const sources = me.role === 'comms' ? null : createSourcesHealth();
+
+  const list = createAlertList({
+    me,
+    onOpen: (alert) => openDetail(alert),
+    onSelectionChange: (ids) => {
+      declareBtn.disabled = ids.length === 0;
+      declareBtn.textContent = ids.length > 0 ? t('incidents.declare_n', { count: ids.length }) : t('incidents.declare');
+    },
+    onChange: (alert: Alert, type: string) => {
+      if (type === 'alert.raised') chart.refresh(alert.watchlist_id);
+    },
+  });
+
+  // A signal counts in its watchlists' buckets: redraw the chart, at most every few seconds.
+  let chartTimer: ReturnType<typeof setTimeout> | null = null;
+  const offSignals = stream.on('signal.reported', (event) => {
+    const ids = (event.data as { watchlist_ids?: string[] }).watchlist_ids ?? [];
+    if (ids.length === 0 || chartTimer) return;
+    chartTimer = setTimeout(() => { chartTimer = null; for (const id of ids) chart.refresh(id); }, 3000);
+  });
+
+  declareBtn.addEventListener('click', async () => {
+    const incident = await declareIncident(list.selected());
+    if (!incident) return;
+    for (const a of list.selected()) list.upsert({ ...a, incident_id: incident.id });
+    list.clearSelection();
+    incidents.reload();
+  });
+
+  function openDetail(alert: Alert): void {
+    replaceHash('dashboard', 'alert', alert.id);
+    openAlertDetail(alert, me, (updated) => list.upsert(updated), () => replaceHash('dashboard'));
+  }
+
+  root.append(
+    h('div', { class: 'page-header' },
+      h('div', null,
+        h('h1', { class: 'page-title' }, t('dashboard.title')),
+        h('p', { class: 'page-lede' }, me.role === 'comms' ? t('dashboard.lede_readonly') : t('dashboard.lede')))),
+    h('div', { class: 'dashboard-grid' },
+      h('div', { class: 'dashboard-main' },
+        card(t('alerts.title'), list.element, canAct(me) ? declareBtn : null, 'card-alerts'),
+        card(t('chart.title'), chart.element)),
+      h('aside', { class: 'dashboard-aside', 'aria-label': t('dashboard.aside') },
+        card(t('signals.title'), signals.element, null, 'card-signals'),
+        card(t('incidents.open_title'), incidents.element),
+        sources ? card(t('sources.health_title'), sources.element) : null)));
+
+  // Deep link: #/dashboard/alert/<id>
+  if (params[0] === 'alert' && params[1]) {
+    const id = params[1];
+    openAlertDetail({ id, title: t('alerts.loading_title'), severity: 'low', status: 'open', kind: '', watchlist_id: null, opened_at: new Date().toISOString() },
+      me, (updated) => list.upsert(updated), () => replaceHash('dashboard'), query.get('action') === 'ack');
+  }
+
+  return () => {
+    offSignals();
+    if (chartTimer) clearTimeout(chartTimer);
+    list.destroy();
+    chart.destroy();
+    signals.destroy();
+  };
+}

@@ -1,0 +1,77 @@
+// The API's JSON shapes as the browser sees them (see /docs and API-PLAN).
+export type Role = 'admin' | 'crisis' | 'comms' | 'ambassador';
+export type Lang = 'fr' | 'en';
+export type Severity = 'low' | 'medium' | 'high' | 'critical';
+export type AlertStatus = 'open' | 'acknowledged' | 'resolved' | 'snoozed';
+export type AlertKind = 'volume_spike' | 'negative_surge' | 'risk_burst' | 'emerging_term' | 'ambassador_signal';
+
+export interface Me { id: string; email: string; name: string; role: Role; lang: Lang }
+export interface User extends Me { disabled: boolean; created_at: string }
+export interface Person { id: string; name: string }
+export interface Items<T> { items: T[]; next_cursor?: string | null }
+
+export interface Explanation {
+  summary?: string; observed?: number; expected?: number; factor?: number;
+  window?: { start: string; end: string }; top_terms?: string[]; sample_mention_ids?: string[];
+}
+export interface Alert {
+  id: string; watchlist_id: string | null; watchlist_name?: string | null; kind: AlertKind | string; severity: Severity;
+  status: AlertStatus; score?: number; title: string; opened_at: string; updated_at?: string;
+  acknowledged_at?: string | null; acknowledged_by?: Person | null; ack_expires_at?: string | null;
+  resolved_at?: string | null; resolved_by?: Person | null; resolve_reason?: string | null; snoozed_until?: string | null;
+  incident_id?: string | null; escalation?: { policy_name: string; step: number; cycle: number; next_at: string | null } | null;
+  explanation?: Explanation | null;
+}
+export interface TimelineEntry { id: string | number; at: string; type: string; actor: Person | null; details?: Record<string, unknown> }
+export interface NotificationRow { id: string; channel: string; recipient: string; status: string; attempts: number; last_error: string | null; sent_at: string | null }
+export interface AlertDetail extends Alert { timeline?: TimelineEntry[]; samples?: Mention[]; notifications?: NotificationRow[] }
+
+export interface Mention {
+  id: number | string; source_id?: string; source_kind?: string; text: string; author: string | null; url: string | null;
+  published_at: string; lang?: string; sentiment?: number; label?: string; risk?: number; risk_terms?: string[];
+}
+export interface Signal {
+  id: string; text: string; url: string | null; channel: string | null; severity: Severity; watchlist_id: string | null;
+  watchlist_ids: string[]; reporter: Person; created_at: string; label?: string; sentiment?: number; risk?: number;
+}
+export interface Source {
+  id: string; kind: 'rss' | 'push' | 'replay' | 'ambassador'; name: string; url: string | null; poll_interval_seconds: number | null;
+  enabled: boolean; disabled_reason: string | null; last_polled_at: string | null; last_success_at: string | null;
+  last_error: string | null; consecutive_failures: number; next_check_at: string | null; items_collected: number;
+  created_at: string; ingest_token?: string;
+}
+export interface FeedPreview {
+  ok: boolean; error?: string; title?: string | null; format?: string; total?: number;
+  mentions: { external_id: string; text: string; author: string | null; url: string | null; published_at: string; title: string | null }[];
+}
+export interface RiskTerm { term: string; weight: number }
+export interface Watchlist { id: string; name: string; query: string; risk_terms: RiskTerm[]; enabled: boolean; created_at: string; updated_at: string }
+export interface QueryTestResult {
+  scanned: number; matched: number;
+  samples: { id: number; text: string; author: string | null; url: string | null; published_at: string; lang: string; label: string; sentiment: number; risk: number }[];
+}
+export interface SeriesPoint { t: string; count: number; negative: number; risk_sum: number; ambassador_reports: number }
+export interface Series { bucket_seconds: number; points: SeriesPoint[]; alerts: { id: string; opened_at: string; kind: string; severity: Severity }[] }
+
+export interface Incident { id: string; title: string; summary: string | null; status: 'open' | 'closed'; declared_by: Person | null; created_at: string; closed_at: string | null; alert_ids: string[] }
+
+export type Target = { role: Role } | { user_id: string } | { email: string } | { webhook_url: string; format?: string };
+export type Channel = 'ws' | 'email' | 'webhook';
+export interface PolicyStep { delay_minutes: number; targets: Target[]; channels: Channel[] }
+export interface EscalationPolicy {
+  id: string; name: string; watchlist_id: string | null; min_severity: Severity | null; steps: PolicyStep[]; repeat: number; is_default?: boolean;
+}
+
+export type TalkingPointStatus = 'draft' | 'in_review' | 'approved' | 'published' | 'superseded' | 'retired';
+export interface TalkingPoint {
+  id: string; lineage_id: string; version: number; status: TalkingPointStatus; title: string; body: string;
+  variants?: Partial<Record<Lang, { title: string; body: string }>>; shareable: boolean; suggested_posts?: { network: string; text: string }[];
+  tags?: string[]; incident_id: string | null; alert_ids?: string[]; audience?: { all?: boolean; group_ids?: string[] };
+  author: Person; approved_by: Person | null; approved_at: string | null; published_at: string | null; submitted_at?: string | null;
+  created_at: string; updated_at: string; do_not_say_matches?: { phrase: string; field: string }[];
+  read_at?: string | null; priority?: boolean;
+}
+export interface Receipts { sent: number; read: number; unread: number; recipients: { user_id: string; name: string; email: string; priority: boolean; sent_at: string; read_at: string | null }[] }
+export interface Group { id: string; name: string; kind: 'team' | 'department' | 'language' | 'other'; member_ids?: string[]; members?: Person[]; member_count?: number }
+
+export interface StreamEvent<T = Record<string, unknown>> { type: string; id: string; at: string; data: T }
