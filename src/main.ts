@@ -6,6 +6,7 @@ import { migrate, openDatabase } from './db/index.js';
 import { createLogger } from './logger.js';
 import { createMetrics } from './observability/metrics.js';
 import { createServices } from './services.js';
+import { createDemo } from './drills/demo.js';
 import { startBackgroundJobs } from './jobs/index.js';
 
 async function main(): Promise<void> {
@@ -26,7 +27,8 @@ async function main(): Promise<void> {
   const metrics = createMetrics();
   const services = createServices({ config, database, logger, metrics });
   const print = (text: string) => process.stdout.write(text);
-  await bootstrapAdmin(config, services.auth, logger, print);
+  const fresh = await bootstrapAdmin(config, services.auth, logger, print);
+  if (fresh && config.demo) await createDemo(services, logger, print);
   const app = await buildApp({ config, database, logger, metrics, services, resolveIngestToken: services.resolveIngestToken });
   await services.start();
   const jobs = await startBackgroundJobs({ config, database, logger, metrics, services, print });

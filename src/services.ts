@@ -11,6 +11,7 @@ import { previewFeed } from './collectors/preview.js';
 import { publicUrl, type Config } from './config/index.js';
 import type { Database } from './db/index.js';
 import { createDetectionService } from './detection/service.js';
+import { createReplayHandler } from './drills/replay.js';
 import { createEventBus } from './events/bus.js';
 import { createGroupsService } from './groups/service.js';
 import { createIngestService, type IngestSource } from './ingest/pipeline.js';
@@ -45,7 +46,7 @@ export function createServices(deps: ServiceDeps) {
     onCommitted: async (source, result) => { for (const hook of afterCommit) await hook(source, result); },
   });
   const signals = createSignalsService(db, { ingest, sources, logger });
-  const poller = createPoller({ config, database, logger, ingest, metrics });
+  const poller = createPoller({ config, database, logger, ingest, metrics, handlers: { replay: createReplayHandler({ db, signals, logger }) } });
 
   const bus = createEventBus(database, logger);
   const stream = createStreamHub(db, bus, logger, { heartbeatSeconds: config.stream.heartbeat_seconds, replayLimit: config.stream.replay_limit, metrics });

@@ -52,7 +52,7 @@ export function createIngestService(deps: IngestDeps) {
     const scorer = await deps.scorer();
     const scored = unique.map((mention) => ({
       mention,
-      scored: scorer.score(mention.text, mention.lang, mention.signal?.watchlistId ? [mention.signal.watchlistId] : undefined),
+      scored: scorer.score(mention.text, mention.lang, forcedWatchlists(mention)),
     }));
     const rows: MentionInsert[] = scored.map(({ mention: m, scored: s }) => ({
       source_id: source.id, external_id: m.external_id, text: m.text, author: m.author, url: m.url,
@@ -97,3 +97,8 @@ export function createIngestService(deps: IngestDeps) {
 export type IngestService = ReturnType<typeof createIngestService>;
 
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
+
+function forcedWatchlists(m: ValidMention): string[] | undefined {
+  const ids = [...(m.watchlistIds ?? []), ...(m.signal?.watchlistId ? [m.signal.watchlistId] : [])];
+  return ids.length ? ids : undefined;
+}

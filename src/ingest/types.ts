@@ -8,6 +8,8 @@ export interface RawMention {
 
 export interface ValidMention {
   external_id: string; text: string; author: string | null; url: string | null; published_at: Date; lang: 'fr' | 'en' | null;
+  /** Watchlists this mention is filed under whatever their query says (drills replayed into a watchlist). */
+  watchlistIds?: string[];
   /** Set for ambassador signals: who reported it and how severe they think it is. */
   signal?: { userId: string; severity: SignalSeverity; watchlistId: string | null };
 }

@@ -9,6 +9,7 @@ import type { Config } from '../config/index.js';
 import type { DB } from '../db/schema.js';
 import type { SourceKind } from '../db/tables/sources.js';
 import type { Actor } from '../shared/actor.js';
+import { parseScenario } from '../drills/scenario.js';
 import { badRequest, notFound } from '../shared/errors.js';
 import { sourcesRepository as repo } from './repository.js';
 import { sourceView, type SourceView } from './views.js';
@@ -41,12 +42,24 @@ export function createSourcesService(db: Kysely<DB>, config: Readonly<Config>, l
     return parsed.toString();
   }
 
-  function interval(seconds: number | undefined): number {
+  function interval(seconds: number | undefined, kind: SourceKind = 'rss'): number {
+    // Drills replay local data: they may tick as fast as the scheduler does.
+    if (kind === 'replay') return seconds ?? 5;
     const value = seconds ?? config.collectors.default_poll_interval_seconds;
     if (value < config.collectors.min_poll_interval_seconds) {
       throw badRequest('poll_interval_seconds', `must be at least ${config.collectors.min_poll_interval_seconds}`);
     }
     return value;
+  }
+
+  /** A replay source carries its scenario and the watchlist it plays into. */
+  async function checkReplayConfig(cfg: Record<string, unknown> | undefined): Promise<void> {
+    if (!cfg) throw badRequest('config', 'is required for a replay source: {scenario, watchlist_id, speed?}');
+    parseScenario(cfg.scenario, 'config.scenario.');
+    if (typeof cfg.watchlist_id !== 'string') throw badRequest('config.watchlist_id', 'is required');
+    const wl = await db.selectFrom('watchlists').select('id').where('id', '=', cfg.watchlist_id).where('deleted_at', 'is', null).executeTakeFirst();
+    if (!wl) throw badRequest('config.watchlist_id', 'no such watchlist');
+    if (cfg.speed !== undefined && !(typeof cfg.speed === 'number' && cfg.speed > 0 && cfg.speed <= 1000)) throw badRequest('config.speed', 'must be a number in (0, 1000]');
   }
 
   return {
@@ -64,13 +77,15 @@ export function createSourcesService(db: Kysely<DB>, config: Readonly<Config>, l
       } else if (input.kind === 'push') {
         if (input.url) throw badRequest('url', 'is only for rss sources');
         ingestToken = generateToken('pf_ing');
-      } else if (input.kind !== 'replay') {
+      } else if (input.kind === 'replay') {
+        await checkReplayConfig(input.config);
+      } else {
         throw badRequest('kind', 'must be rss, push or replay');
       }
       const pollable = input.kind === 'rss' || input.kind === 'replay';
       return db.transaction().execute(async (trx) => {
         const row = await repo.insert(trx, {
-          kind: input.kind, name, url, poll_interval_seconds: pollable ? interval(input.poll_interval_seconds) : null,
+          kind: input.kind, name, url, poll_interval_seconds: pollable ? interval(input.poll_interval_seconds, input.kind) : null,
           ingest_token_hash: ingestToken ? hashToken(ingestToken) : null, created_by: actor.id,
           next_check_at: pollable ? new Date() : null, ...(input.config ? { config: JSON.stringify(input.config) } : {}),
         });
@@ -100,7 +115,7 @@ export function createSourcesService(db: Kysely<DB>, config: Readonly<Config>, l
       }
       if (patch.poll_interval_seconds !== undefined) {
         if (current.kind !== 'rss' && current.kind !== 'replay') throw badRequest('poll_interval_seconds', 'is only for polled sources');
-        changes.poll_interval_seconds = interval(patch.poll_interval_seconds);
+        changes.poll_interval_seconds = interval(patch.poll_interval_seconds, current.kind);
       }
       if (patch.config !== undefined) changes.config = JSON.stringify(patch.config);
       if (patch.enabled !== undefined) {
