@@ -28,6 +28,7 @@ import { addressPolicy, createSourcesService } from './sources/service.js';
 import { createStreamHub } from './stream/hub.js';
 import { createTalkingPointsService } from './talking-points/service.js';
 import { createWatchlistCache } from './watchlists/matcher.js';
+import { createScoringPool } from './watchlists/scoring-pool.js';
 import { createWatchlistsService } from './watchlists/service.js';
 
 export interface ServiceDeps { config: Readonly<Config>; database: Database; logger: Logger; metrics: Metrics }
@@ -40,9 +41,12 @@ export function createServices(deps: ServiceDeps) {
   const afterCommit: ((source: IngestSource, result: IngestResult) => void | Promise<void>)[] = [];
   const watchlistCache = createWatchlistCache(db, logger);
   const watchlists = createWatchlistsService(db, () => watchlistCache.invalidate());
-  const scorer = () => watchlistCache.get();
+  const scoring = createScoringPool({
+    threads: config.ingest.scoring_threads, minBatch: config.ingest.scoring_min_batch, logger,
+    inThread: () => watchlistCache.get(), definitions: () => watchlistCache.definitions(),
+  });
   const ingest = createIngestService({
-    db, logger, metrics, bucketSeconds: config.detection.bucket_seconds, scorer,
+    db, logger, metrics, bucketSeconds: config.detection.bucket_seconds, scoreBatch: scoring.scoreBatch,
     onCommitted: async (source, result) => { for (const hook of afterCommit) await hook(source, result); },
   });
   const signals = createSignalsService(db, { ingest, sources, logger });
@@ -109,6 +113,7 @@ export function createServices(deps: ServiceDeps) {
       await bus.stop();
       await delivering;
       await mailer.close();
+      await scoring.close();
     },
     groups,
     talkingPoints,

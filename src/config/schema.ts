@@ -53,6 +53,8 @@ export const ConfigSchema = Type.Object(
       max_bytes: Int(1024, 104857600, 'Body size of a push request'),
       max_concurrent_requests: Int(1, 1000, 'Push requests processed at once; beyond that 503 with Retry-After'),
       retry_after_seconds: Int(1, 3600, 'Retry-After sent with 503'),
+      scoring_threads: Int(0, 64, 'Worker threads that score large batches (0 = score on the main thread)'),
+      scoring_min_batch: Int(1, 100000, 'Batches smaller than this are scored on the main thread'),
     }, { additionalProperties: false }),
     signals: Type.Object({
       rate_limit_per_hour: Int(1, 100000, 'Ambassador signals per user per hour'),

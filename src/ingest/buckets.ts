@@ -14,7 +14,9 @@ export interface StoredScored { id: number; mention: ValidMention; scored: Score
 export function bucketDeltas(items: StoredScored[], bucketSeconds: number): BucketDelta[] {
   const byKey = new Map<string, BucketDelta & { termCounts: Map<string, number> }>();
   for (const { id, mention, scored } of items) {
+    if (scored.watchlists.length === 0) continue;
     const start = bucketStartOf(mention.published_at, bucketSeconds).toISOString();
+    const terms = new Set(scored.terms);
     for (const wl of scored.watchlists) {
       const key = `${wl.id}|${start}`;
       let d = byKey.get(key);
@@ -31,7 +33,7 @@ export function bucketDeltas(items: StoredScored[], bucketSeconds: number): Buck
         if (mention.signal.severity === 'critical') d.critical_reports += 1;
         if (!d.ambassadors.includes(mention.signal.userId)) d.ambassadors.push(mention.signal.userId);
       }
-      for (const term of new Set(scored.terms)) d.termCounts.set(term, (d.termCounts.get(term) ?? 0) + 1);
+      for (const term of terms) d.termCounts.set(term, (d.termCounts.get(term) ?? 0) + 1);
       // Prefer telling samples: negative or risky mentions first, then anything.
       if (d.sample_ids.length < SAMPLES_PER_BUCKET && (scored.label === 'negative' || wl.risk > 0 || d.sample_ids.length < 2)) d.sample_ids.push(id);
     }

@@ -7,7 +7,7 @@ import type { SourceKind } from '../db/tables/sources.js';
 import type { Metrics } from '../observability/metrics.js';
 import { bucketDeltas, bucketStartOf, type StoredScored } from './buckets.js';
 import { addCollected, insertMentions, upsertBuckets, type MentionInsert } from './repository.js';
-import type { IngestResult, MentionScorer, Rejection, ValidMention } from './types.js';
+import type { IngestResult, Rejection, ScoredMention, ValidMention } from './types.js';
 import { validateMention } from './validate.js';
 
 export interface IngestSource { id: string; kind: SourceKind }
@@ -17,7 +17,8 @@ export interface IngestDeps {
   logger: Logger;
   metrics?: Metrics;
   bucketSeconds: number;
-  scorer: () => Promise<MentionScorer>;
+  /** Scores a batch (possibly on a worker thread); results in input order. */
+  scoreBatch: (items: { text: string; lang: 'fr' | 'en' | null; forced?: string[] }[]) => Promise<ScoredMention[]>;
   /** Called after commit with what changed (detection, stream). Errors are logged, never thrown back. */
   onCommitted?: (source: IngestSource, result: IngestResult) => void | Promise<void>;
 }
@@ -49,11 +50,11 @@ export function createIngestService(deps: IngestDeps) {
     const seen = new Set<string>();
     const unique = items.filter((m) => (seen.has(m.external_id) ? false : (seen.add(m.external_id), true)));
     const batchDuplicates = items.length - unique.length;
-    const scorer = await deps.scorer();
-    const scored = unique.map((mention) => ({
-      mention,
-      scored: scorer.score(mention.text, mention.lang, forcedWatchlists(mention)),
+    const results = await deps.scoreBatch(unique.map((m) => {
+      const forced = forcedWatchlists(m);
+      return { text: m.text, lang: m.lang, ...(forced ? { forced } : {}) };
     }));
+    const scored = unique.map((mention, i) => ({ mention, scored: results[i]! }));
     const rows: MentionInsert[] = scored.map(({ mention: m, scored: s }) => ({
       source_id: source.id, external_id: m.external_id, text: m.text, author: m.author, url: m.url,
       published_at: m.published_at.toISOString(), lang: s.lang, sentiment: round(s.sentiment), label: s.label,

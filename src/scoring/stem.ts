@@ -19,7 +19,8 @@ const stemmers: Record<StemLang, Stemmer> = { fr: frenchStemmer, en: englishStem
 
 /** Stem of an already folded word (lower case, no accents). Short words are their own stem. */
 export function stemFolded(folded: string, lang: StemLang): string {
-  if (folded.length < 3) return folded;
+  // Numbers, codes and very long tokens have no useful stem, and unique ones would churn the cache.
+  if (folded.length < 3 || folded.length > 30 || /\d/.test(folded)) return folded;
   const cache = caches[lang];
   const hit = cache.get(folded);
   if (hit !== undefined) return hit;

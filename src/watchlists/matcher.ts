@@ -33,40 +33,53 @@ export function createMentionScorer(watchlists: readonly CompiledWatchlist[]): M
   };
 }
 
+/** What a watchlist contributes to scoring, as stored. `version` changes whenever it is edited. */
+export interface WatchlistDefinition { id: string; version: string; query: string; risk_terms: { term: string; weight: number }[] }
+
+/** Compiles definitions, reusing the previous compilation of any watchlist whose version is unchanged. */
+export function compileWatchlists(defs: readonly WatchlistDefinition[], previous: ReadonlyMap<string, CompiledWatchlist>, onError: (id: string, err: Error) => void): Map<string, CompiledWatchlist> {
+  const next = new Map<string, CompiledWatchlist>();
+  for (const def of defs) {
+    const cached = previous.get(def.id);
+    if (cached?.version === def.version) { next.set(def.id, cached); continue; }
+    try {
+      next.set(def.id, { id: def.id, version: def.version, query: compileQuery(def.query), riskTerms: def.risk_terms.length ? compileRiskTerms(def.risk_terms) : null });
+    } catch (err) {
+      // Queries are validated on write; a stored query that no longer compiles is skipped, loudly.
+      onError(def.id, err as Error);
+    }
+  }
+  return next;
+}
+
 /** Keeps compiled watchlists fresh: reloads at most every `ttlMs`, recompiling only changed ones. */
 export function createWatchlistCache(db: Kysely<DB>, logger: Logger, ttlMs = 5000) {
   let compiled = new Map<string, CompiledWatchlist>();
-  let scorer: MentionScorer = createMentionScorer([]);
+  let current = { defs: [] as WatchlistDefinition[], stamp: '', scorer: createMentionScorer([]) };
   let loadedAt = 0;
-  let loading: Promise<MentionScorer> | null = null;
+  let loading: Promise<typeof current> | null = null;
 
-  async function reload(): Promise<MentionScorer> {
+  async function reload(): Promise<typeof current> {
     const rows = await db.selectFrom('watchlists').select(['id', 'query', 'risk_terms', 'updated_at'])
       .where('deleted_at', 'is', null).where('enabled', '=', true).orderBy('created_at').execute();
-    const next = new Map<string, CompiledWatchlist>();
-    for (const row of rows) {
-      const version = row.updated_at.toISOString();
-      const cached = compiled.get(row.id);
-      if (cached?.version === version) { next.set(row.id, cached); continue; }
-      try {
-        next.set(row.id, { id: row.id, version, query: compileQuery(row.query), riskTerms: row.risk_terms.length ? compileRiskTerms(row.risk_terms) : null });
-      } catch (err) {
-        // Queries are validated on write; a stored query that no longer compiles is skipped, loudly.
-        logger.error({ watchlistId: row.id, err: (err as Error).message }, 'watchlist query does not compile; skipped');
-      }
-    }
-    compiled = next;
-    scorer = createMentionScorer([...next.values()]);
+    const defs = rows.map((r) => ({ id: r.id, version: r.updated_at.toISOString(), query: r.query, risk_terms: r.risk_terms }));
+    compiled = compileWatchlists(defs, compiled, (id, err) => logger.error({ watchlistId: id, err: err.message }, 'watchlist query does not compile; skipped'));
+    current = { defs, stamp: defs.map((d) => `${d.id}@${d.version}`).join(','), scorer: createMentionScorer([...compiled.values()]) };
     loadedAt = Date.now();
-    return scorer;
+    return current;
+  }
+
+  async function load(): Promise<typeof current> {
+    if (Date.now() - loadedAt < ttlMs) return current;
+    loading ??= reload().finally(() => { loading = null; });
+    return loading;
   }
 
   return {
-    async get(): Promise<MentionScorer> {
-      if (Date.now() - loadedAt < ttlMs) return scorer;
-      loading ??= reload().finally(() => { loading = null; });
-      return loading;
-    },
+    /** The in-process scorer for the current watchlists. */
+    get: async (): Promise<MentionScorer> => (await load()).scorer,
+    /** The current definitions and a stamp that changes when any of them does (for scoring threads). */
+    definitions: async () => { const c = await load(); return { defs: c.defs, stamp: c.stamp }; },
     /** After a local change: the next get() reloads. Other instances catch up within the TTL. */
     invalidate(): void { loadedAt = 0; },
   };
