@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addressPolicyFromEnv, runParseFeed } from '../../src/cli/commands/parse-feed.js';
+import { fetchSettingsFromEnv, runParseFeed } from '../../src/cli/commands/parse-feed.js';
 import type { ParseFeedLine } from '../../src/cli/commands/parse-feed.js';
 import { startFeedServer } from './support/feed-server.js';
 import type { FeedServer } from './support/feed-server.js';
@@ -24,7 +24,7 @@ async function runCommand(inputs: string[], env: NodeJS.ProcessEnv): Promise<{ c
 }
 
 describe('parse-feed command', () => {
-  const allowLocal = { FEEDS_ALLOW_HOSTS: '127.0.0.1' };
+  const allowLocal = { COLLECTORS_ALLOW_HOSTS: '127.0.0.1' };
 
   it('exits 0 and prints one ok line per input, in order, for files and URLs', async () => {
     const inputs = [fixture('rss20.xml'), server.url('/gzip'), fixture('atom10.xml'), fixture('cp1252.xml')];
@@ -53,17 +53,19 @@ describe('parse-feed command', () => {
     const refused = await runCommand([server.url('/feed')], {});
     expect(refused.code).toBe(2);
     expect(refused.lines[0]).toMatchObject({ ok: false, error: expect.stringMatching(/private or loopback/) });
-    const allowed = await runCommand([`http://localhost:${server.port}/feed`], { FEEDS_ALLOW_PRIVATE: 'true' });
+    const allowed = await runCommand([`http://localhost:${server.port}/feed`], { COLLECTORS_ALLOW_PRIVATE: 'true' });
     expect(allowed.code).toBe(0);
   });
 
-  it('reads the address policy from FEEDS_ALLOW_PRIVATE and FEEDS_ALLOW_HOSTS', () => {
-    expect(addressPolicyFromEnv({})).toEqual({ allowPrivate: false, allowHosts: [] });
-    expect(addressPolicyFromEnv({ FEEDS_ALLOW_PRIVATE: 'TRUE', FEEDS_ALLOW_HOSTS: ' 127.0.0.1, feeds.intranet ,,10.0.0.0/8' })).toEqual({
+  it('takes its address policy and limits from the service configuration', () => {
+    expect(fetchSettingsFromEnv({}).policy).toEqual({ allowPrivate: false, allowHosts: [] });
+    expect(fetchSettingsFromEnv({ COLLECTORS_ALLOW_PRIVATE: 'true', COLLECTORS_ALLOW_HOSTS: ' 127.0.0.1, feeds.intranet ,,10.0.0.0/8' }).policy).toEqual({
       allowPrivate: true,
       allowHosts: ['127.0.0.1', 'feeds.intranet', '10.0.0.0/8'],
     });
-    expect(addressPolicyFromEnv({ FEEDS_ALLOW_PRIVATE: 'no' }).allowPrivate).toBe(false);
+    expect(fetchSettingsFromEnv({ COLLECTORS_ALLOW_PRIVATE: 'no' }).policy.allowPrivate).toBe(false);
+    expect(fetchSettingsFromEnv({ COLLECTORS_TIMEOUT_MS: '1234' }).limits.timeoutMs).toBe(1234);
+    expect(() => fetchSettingsFromEnv({ COLLECTORS_TIMEOUT_MS: 'soon' })).toThrow(/collectors\.timeout_ms/);
   });
 
   it('works end to end as `pilotfish parse-feed` with its exit codes', () => {
@@ -71,7 +73,7 @@ describe('parse-feed command', () => {
       spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', "const { main } = await import('./src/cli/index.ts'); process.exitCode = await main(process.argv.slice(1));", ...args], {
         cwd: root,
         encoding: 'utf8',
-        env: { ...process.env, FEEDS_ALLOW_HOSTS: '' },
+        env: { ...process.env, COLLECTORS_ALLOW_HOSTS: '' },
         timeout: 20_000,
       });
     const ok = cli(['parse-feed', fixture('rss091.xml'), fixture('latin1.xml')]);

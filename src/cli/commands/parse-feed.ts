@@ -2,18 +2,20 @@
 // prints one NDJSON line per argument, in order: {"input","ok":true,"mentions":[...]} or
 // {"input","ok":false,"error"}. Exit code 0 when every input parsed, 2 otherwise.
 //
-// URLs (http:// or https://) are fetched with the collector's fetcher and address guard. Private and
-// loopback addresses are refused unless FEEDS_ALLOW_PRIVATE=true; FEEDS_ALLOW_HOSTS is a comma-separated
-// list of host names, IPs or CIDRs allowed anyway (e.g. FEEDS_ALLOW_HOSTS=127.0.0.1). These mirror the
-// service settings collectors.allow_private / collectors.allow_hosts.
+// URLs (http:// or https://) are fetched with the collector's fetcher, limits and address guard, configured
+// like the service: private and loopback addresses are refused unless COLLECTORS_ALLOW_PRIVATE=true;
+// COLLECTORS_ALLOW_HOSTS is a comma-separated list of host names, IPs or CIDRs allowed anyway
+// (e.g. COLLECTORS_ALLOW_HOSTS=127.0.0.1). Files need no configuration.
 import { readFile } from 'node:fs/promises';
 import { decodeFeedBytes } from '../../collectors/feed/charset.js';
 import { oneLine } from '../../collectors/feed/errors.js';
-import { DEFAULT_FETCH_LIMITS, fetchFeed } from '../../collectors/feed/fetch.js';
+import { DEFAULT_FETCH_LIMITS, fetchFeed, type FetchOptions } from '../../collectors/feed/fetch.js';
 import { HostLimiter } from '../../collectors/feed/limiter.js';
 import { parseFeed } from '../../collectors/feed/parse.js';
 import type { ParsedMention } from '../../collectors/feed/parse.js';
 import type { AddressPolicy } from '../../collectors/net/address-guard.js';
+import { ConfigError, loadConfig } from '../../config/index.js';
+import { addressPolicy } from '../../sources/service.js';
 import { CliUsageError, parseCommandArgs } from '../args.js';
 
 const USAGE = `usage: pilotfish parse-feed FILE_OR_URL...
@@ -21,9 +23,10 @@ const USAGE = `usage: pilotfish parse-feed FILE_OR_URL...
 Prints one NDJSON line per argument: {"input","ok":true,"mentions":[...]} or {"input","ok":false,"error"}.
 Exit code 0 when every input parsed, 2 otherwise.
 
-environment:
-  FEEDS_ALLOW_PRIVATE=true   allow URLs on private and loopback addresses
-  FEEDS_ALLOW_HOSTS=a,b      host names, IPs or CIDRs allowed anyway (e.g. 127.0.0.1)
+environment (the service's collector settings, see README):
+  COLLECTORS_ALLOW_PRIVATE=true   allow URLs on private and loopback addresses
+  COLLECTORS_ALLOW_HOSTS=a,b      host names, IPs or CIDRs allowed anyway (e.g. 127.0.0.1)
+  COLLECTORS_TIMEOUT_MS, COLLECTORS_MAX_BYTES, COLLECTORS_MAX_REDIRECTS, COLLECTORS_USER_AGENT
 `;
 const CONCURRENCY = 4;
 const PER_HOST = 2;
@@ -36,10 +39,21 @@ export interface ParseFeedDeps {
   now?: () => Date;
 }
 
-export function addressPolicyFromEnv(env: NodeJS.ProcessEnv): AddressPolicy {
+export interface FetchSettings { policy: AddressPolicy; limits: Omit<FetchOptions, 'policy' | 'etag' | 'lastModified'> }
+
+/** The same collector settings as the service (config file + environment); a bad value is a usage error. */
+export function fetchSettingsFromEnv(env: NodeJS.ProcessEnv): FetchSettings {
+  let config;
+  try {
+    config = loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) throw new CliUsageError(err.message);
+    throw err;
+  }
+  const c = config.collectors;
   return {
-    allowPrivate: /^(?:true|1|yes)$/i.test(env.FEEDS_ALLOW_PRIVATE?.trim() ?? ''),
-    allowHosts: (env.FEEDS_ALLOW_HOSTS ?? '').split(',').map((host) => host.trim()).filter((host) => host !== ''),
+    policy: addressPolicy(config),
+    limits: { ...DEFAULT_FETCH_LIMITS, timeoutMs: c.timeout_ms, maxBytes: c.max_bytes, maxRedirects: c.max_redirects, userAgent: c.user_agent },
   };
 }
 
@@ -55,10 +69,10 @@ function describeError(err: unknown, input: string): string {
   return oneLine(err instanceof Error ? err.message : String(err));
 }
 
-async function parseInput(input: string, policy: AddressPolicy, limiter: HostLimiter, now: () => Date): Promise<ParseFeedLine> {
+async function parseInput(input: string, settings: FetchSettings, limiter: HostLimiter, now: () => Date): Promise<ParseFeedLine> {
   try {
     if (isUrl(input)) {
-      const fetched = await limiter.run(input, () => fetchFeed(input, { ...DEFAULT_FETCH_LIMITS, policy }));
+      const fetched = await limiter.run(input, () => fetchFeed(input, { ...settings.limits, policy: settings.policy }));
       if (fetched.status !== 'ok') return { input, ok: false, error: 'the server answered 304 Not Modified to an unconditional request' };
       const feed = await parseFeed(fetched.body, { baseUrl: fetched.finalUrl, fetchedAt: now() });
       return { input, ok: true, mentions: feed.mentions };
@@ -73,7 +87,7 @@ async function parseInput(input: string, policy: AddressPolicy, limiter: HostLim
 
 /** Parses every input (a few at a time) and writes the lines in input order; returns the exit code. */
 export async function runParseFeed(inputs: string[], deps: ParseFeedDeps): Promise<number> {
-  const policy = addressPolicyFromEnv(deps.env);
+  const settings = fetchSettingsFromEnv(deps.env);
   const limiter = new HostLimiter(PER_HOST);
   const now = deps.now ?? (() => new Date());
   const resolvers: Array<(line: ParseFeedLine) => void> = [];
@@ -81,7 +95,7 @@ export async function runParseFeed(inputs: string[], deps: ParseFeedDeps): Promi
   let cursor = 0;
   const worker = async () => {
     for (let index = cursor++; index < inputs.length; index = cursor++) {
-      resolvers[index]?.(await parseInput(inputs[index] ?? '', policy, limiter, now)); // parseInput never rejects
+      resolvers[index]?.(await parseInput(inputs[index] ?? '', settings, limiter, now)); // parseInput never rejects
     }
   };
   const workers = Array.from({ length: Math.min(CONCURRENCY, inputs.length) }, worker);
