@@ -86,7 +86,7 @@ export const ConfigSchema = Type.Object(
       replay_limit: Int(0, 100000, 'Events replayed at most on reconnect with ?since='),
     }, { additionalProperties: false }),
     talking_points: Type.Object({
-      do_not_say: Type.Array(Type.String({ minLength: 1 }), { description: 'Words and phrases refused in shareable talking points (comma-separated in the environment)' }),
+      do_not_say: Type.Array(Type.String({ minLength: 1 }), { description: 'Words and phrases refused in shareable talking points (case- and accent-insensitive whole words; a trailing * matches any ending; comma-separated in the environment)' }),
     }, { additionalProperties: false }),
   },
   { additionalProperties: false },
