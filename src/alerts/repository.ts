@@ -4,19 +4,11 @@ import { type Insertable, type Kysely, type Updateable } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { AlertRow, AlertsTable, AlertStatus } from '../db/tables/alerts.js';
 import { json } from '../db/tables/json.js';
-import { badRequest } from '../shared/errors.js';
+import { decodeCursor, encodeCursor } from '../shared/cursor.js';
 
 export type NewAlert = Insertable<AlertsTable>;
 
 export interface AlertFilter { statuses?: AlertStatus[]; watchlistId?: string; kind?: string; severity?: string; since?: Date; incidentId?: string; limit: number; cursor?: string }
-
-const encode = (at: Date, id: string) => Buffer.from(`${at.toISOString()}|${id}`).toString('base64url');
-function decode(cursor: string): { at: Date; id: string } {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const date = new Date(at ?? '');
-  if (Number.isNaN(date.getTime()) || !/^[0-9a-f-]{36}$/.test(id ?? '')) throw badRequest('cursor', 'is not a cursor this API returned');
-  return { at: date, id: id! };
-}
 
 export const alertsRepository = {
   /** Inserts the alert unless its fingerprint exists: returns null when another instance (or replay) won. */
@@ -41,13 +33,13 @@ export const alertsRepository = {
     if (f.since) q = q.where('opened_at', '>=', f.since);
     if (f.incidentId) q = q.where('incident_id', '=', f.incidentId);
     if (f.cursor) {
-      const c = decode(f.cursor);
+      const c = decodeCursor(f.cursor, /^[0-9a-f-]{36}$/);
       q = q.where((eb) => eb.or([eb('opened_at', '<', c.at), eb.and([eb('opened_at', '=', c.at), eb('id', '<', c.id)])]));
     }
     const rows = await q.execute();
     const page = rows.slice(0, f.limit);
     const last = page.at(-1);
-    return { rows: page, next: rows.length > f.limit && last ? encode(last.opened_at, last.id) : null };
+    return { rows: page, next: rows.length > f.limit && last ? encodeCursor(last.opened_at, last.id) : null };
   },
 
   async addTimeline(db: Kysely<DB>, alertId: string, type: string, actorId: string | null, details: Record<string, unknown> = {}): Promise<void> {

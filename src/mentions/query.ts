@@ -3,7 +3,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { SentimentLabel } from '../db/tables/mentions.js';
-import { badRequest } from '../shared/errors.js';
+import { decodeCursor, encodeCursor } from '../shared/cursor.js';
 
 export interface MentionFilter { watchlistId?: string; sourceId?: string; since?: Date; until?: Date; label?: SentimentLabel; limit: number; cursor?: string; ids?: number[] }
 
@@ -11,17 +11,6 @@ export interface MentionView {
   id: number; source_id: string; source_kind: string; external_id: string; text: string; author: string | null; url: string | null;
   published_at: string; collected_at: string; lang: string; sentiment: number; label: SentimentLabel; risk: number;
   risk_terms: string[]; watchlist_ids: string[];
-}
-
-export function encodeCursor(publishedAt: Date, id: number): string {
-  return Buffer.from(`${publishedAt.toISOString()}|${id}`).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { publishedAt: Date; id: number } {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const publishedAt = new Date(at ?? '');
-  if (Number.isNaN(publishedAt.getTime()) || !/^\d+$/.test(id ?? '')) throw badRequest('cursor', 'is not a cursor this API returned');
-  return { publishedAt, id: Number(id) };
 }
 
 export async function listMentions(db: Kysely<DB>, f: MentionFilter): Promise<{ items: MentionView[]; next_cursor: string | null }> {
@@ -36,8 +25,8 @@ export async function listMentions(db: Kysely<DB>, f: MentionFilter): Promise<{ 
   if (f.label) q = q.where('m.label', '=', f.label);
   if (f.ids) q = q.where('m.id', 'in', f.ids.length ? f.ids : [-1]);
   if (f.cursor) {
-    const c = decodeCursor(f.cursor);
-    q = q.where((eb) => eb.or([eb('m.published_at', '<', c.publishedAt), eb.and([eb('m.published_at', '=', c.publishedAt), eb('m.id', '<', c.id)])]));
+    const c = decodeCursor(f.cursor, /^\d+$/);
+    q = q.where((eb) => eb.or([eb('m.published_at', '<', c.at), eb.and([eb('m.published_at', '=', c.at), eb('m.id', '<', Number(c.id))])]));
   }
   const rows = await q.execute();
   const page = rows.slice(0, f.limit);

@@ -1,24 +1,16 @@
 // The talking point as the API shows it, and what callers send. Shapes follow the API plan.
-import type { Audience, SuggestedPost, TalkingPointStatus } from '../db/tables/talking-points.js';
-import type { Variants } from './content.js';
+import type { TalkingPointStatus } from '../db/tables/talking-points.js';
+import type { Content } from './content.js';
 import type { DoNotSayMatch } from './do-not-say.js';
 
 export interface PersonRef { id: string; name: string }
 
-export interface TalkingPointView {
+/** The editable content (see content.ts) plus lifecycle and people. */
+export interface TalkingPointView extends Content {
   id: string;
   lineage_id: string;
   version: number;
   status: TalkingPointStatus;
-  title: string;
-  body: string;
-  variants: Variants;
-  shareable: boolean;
-  suggested_posts: SuggestedPost[];
-  tags: string[];
-  incident_id: string | null;
-  alert_ids: string[];
-  audience: Audience;
   author: PersonRef;
   approved_by: PersonRef | null;
   approved_at: string | null;
@@ -60,18 +52,11 @@ export interface ReceiptsView { sent: number; read: number; unread: number; reci
 
 export interface AckResult { talking_point_id: string; read_at: string }
 
-export interface CreateInput {
-  title: string;
-  body: string;
+/** What a caller sends: title and body, the rest of the content optional; `alert_id` is a shorthand for one alert. */
+export type CreateInput = Pick<Content, 'title' | 'body'> & Partial<Omit<Content, 'title' | 'body' | 'incident_id'>> & {
   incident_id?: string | null;
   alert_id?: string | null;
-  alert_ids?: string[];
-  variants?: Variants;
-  shareable?: boolean;
-  suggested_posts?: SuggestedPost[];
-  tags?: string[];
-  audience?: Audience;
-}
+};
 
 export type UpdateInput = Partial<Omit<CreateInput, 'alert_id'>>;
 
