@@ -77,18 +77,38 @@ function wordToken(raw: string, kind: TokenKind = 'word'): Token {
   return { kind, raw, norm: fold(raw), caps: isCaps(raw), elongated: isElongated(raw) };
 }
 
+/** What the tokenizer makes of one matched word: its tokens' fields, without the kind. */
+interface WordPiece { raw: string; norm: string; caps: boolean; elongated: boolean }
+
+const APOSTROPHE = /['’]/;
+
 /** Splits French elisions: "qu'il" → "qu'", "il"; English contractions ("don't") stay whole. */
-function pushWord(tokens: Token[], raw: string): void {
-  const apostrophe = raw.search(/['’]/);
+function splitElisions(raw: string, pieces: WordPiece[] = []): WordPiece[] {
+  const apostrophe = raw.search(APOSTROPHE);
   if (apostrophe > 0) {
     const prefix = raw.slice(0, apostrophe).toLowerCase();
     if (ELISIONS.has(prefix) && apostrophe + 1 < raw.length) {
-      tokens.push({ kind: 'word', raw: raw.slice(0, apostrophe + 1), norm: `${prefix}'`, caps: false, elongated: false });
-      pushWord(tokens, raw.slice(apostrophe + 1));
-      return;
+      pieces.push({ raw: raw.slice(0, apostrophe + 1), norm: `${prefix}'`, caps: false, elongated: false });
+      return splitElisions(raw.slice(apostrophe + 1), pieces);
     }
   }
-  tokens.push(wordToken(raw));
+  pieces.push({ raw, norm: fold(raw), caps: isCaps(raw), elongated: isElongated(raw) });
+  return pieces;
+}
+
+// Words repeat (social text is Zipfian): their folding, case and elision split are memoised.
+const wordPieces = new Map<string, readonly WordPiece[]>();
+const WORD_CACHE_LIMIT = 50_000;
+
+function pushWord(tokens: Token[], raw: string): void {
+  let pieces = wordPieces.get(raw);
+  if (pieces === undefined) {
+    pieces = splitElisions(raw);
+    if (wordPieces.size >= WORD_CACHE_LIMIT) wordPieces.clear();
+    wordPieces.set(raw, pieces);
+  }
+  // Fresh tokens every time: the analyzer rewrites the `norm` of elongated words.
+  for (const p of pieces) tokens.push({ kind: 'word', raw: p.raw, norm: p.norm, caps: p.caps, elongated: p.elongated });
 }
 
 // Twitter's API, and many feeds, deliver text with &, < and > escaped: "&lt;3" is a heart, and "&gt;"
