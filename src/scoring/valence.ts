@@ -143,17 +143,46 @@ export function lexiconLanguage(word: string): 'fr' | 'en' | undefined {
   return fr === en ? undefined : fr ? 'fr' : 'en';
 }
 
-const MAX_PHRASE = Math.max(...[...english.phrases.keys(), ...french.phrases.keys()].map((k) => k.split(' ').length), 2);
+/** A node of the phrase trie: the words so far, the phrase's valence in each lexicon if they end one. */
+interface PhraseNode { next: Map<string, PhraseNode>; fr?: number; en?: number }
+
+/**
+ * The lexicons' phrases as a trie of their words: walking it from a position finds every phrase that
+ * starts there without joining words into candidate keys. Phrase keys split on spaces give the same
+ * answer as joining the text's words, which contain none.
+ */
+const PHRASE_TRIE: PhraseNode = (() => {
+  const root: PhraseNode = { next: new Map() };
+  const add = (phrases: Map<string, number>, lexicon: 'fr' | 'en'): void => {
+    for (const [key, value] of phrases) {
+      let node = root;
+      for (const word of key.split(' ')) {
+        let child = node.next.get(word);
+        if (!child) node.next.set(word, (child = { next: new Map() }));
+        node = child;
+      }
+      node[lexicon] = value;
+    }
+  };
+  add(french.phrases, 'fr');
+  add(english.phrases, 'en');
+  return root;
+})();
 
 /** Longest phrase of the lexicons starting at `start` in `words` (folded); undefined when none. */
 export function phraseAt(words: readonly string[], start: number, lang: Lang): { value: number; length: number } | undefined {
-  for (let length = Math.min(MAX_PHRASE, words.length - start); length >= 2; length--) {
-    const key = words.slice(start, start + length).join(' ');
-    const value = (lang !== 'en' ? french.phrases.get(key) : undefined) ?? english.phrases.get(key);
-    if (value !== undefined) return { value, length };
+  let found: { value: number; length: number } | undefined;
+  let node: PhraseNode | undefined = PHRASE_TRIE;
+  for (let k = start; k < words.length; k++) {
+    node = node.next.get(words[k]!);
+    if (node === undefined) break;
+    const length = k - start + 1;
+    // French texts (and texts of unknown language) prefer the French lexicon's value.
+    const value = (lang !== 'en' ? node.fr : undefined) ?? node.en;
+    if (length >= 2 && value !== undefined) found = { value, length };
   }
-  return undefined;
+  return found;
 }
 
-/** The first words of all phrases: most tokens start none, and skip the slicing above. */
-export const PHRASE_STARTS: ReadonlySet<string> = new Set([...english.phrases.keys(), ...french.phrases.keys()].map((k) => k.split(' ')[0] ?? ''));
+/** The first words of all phrases: most tokens start none, and skip the walk above. */
+export const PHRASE_STARTS: ReadonlySet<string> = new Set(PHRASE_TRIE.next.keys());
