@@ -23,6 +23,8 @@ interface CompiledTerm {
 export interface CompiledRiskTerms {
   byWord: Map<string, CompiledTerm[]>;
   byStem: { fr: Map<string, CompiledTerm[]>; en: Map<string, CompiledTerm[]> };
+  /** Every key of the three maps: a word that is none of them (nor its stems) starts no term. */
+  firstKeys: Set<string>;
 }
 
 /** Saturation of the term evidence: a single weight-4 term gives 1 − e^(−1) ≈ 0.63. */
@@ -43,7 +45,7 @@ function addTo(index: Map<string, CompiledTerm[]>, key: string, term: CompiledTe
 }
 
 export function compileRiskTerms(terms: readonly RiskTerm[]): CompiledRiskTerms {
-  const compiled: CompiledRiskTerms = { byWord: new Map(), byStem: { fr: new Map(), en: new Map() } };
+  const compiled: CompiledRiskTerms = { byWord: new Map(), byStem: { fr: new Map(), en: new Map() }, firstKeys: new Set() };
   for (const { term, weight } of terms) {
     const words = termWords(term);
     const first = words[0];
@@ -55,6 +57,7 @@ export function compileRiskTerms(terms: readonly RiskTerm[]): CompiledRiskTerms 
     addTo(compiled.byWord, first, entry);
     addTo(compiled.byStem.fr, entry.stems.fr[0]!, entry);
     addTo(compiled.byStem.en, entry.stems.en[0]!, entry);
+    compiled.firstKeys.add(first).add(entry.stems.fr[0]!).add(entry.stems.en[0]!);
   }
   return compiled;
 }
@@ -73,6 +76,11 @@ function matchesAt(doc: AnalyzedText, pos: number, term: CompiledTerm): boolean 
 
 interface Match { term: CompiledTerm; pos: number }
 
+function isCovered(covered: Uint8Array, start: number, end: number): boolean {
+  for (let p = start; p < end; p++) if (covered[p] === 1) return true;
+  return false;
+}
+
 /** Adds the terms of `candidates` that match at `pos`, once each: a term may be listed under its word and its stems. */
 function collect(doc: AnalyzedText, pos: number, candidates: readonly CompiledTerm[] | undefined, matches: Match[], posStart: number): void {
   if (candidates === undefined) return;
@@ -84,18 +92,50 @@ function collect(doc: AnalyzedText, pos: number, candidates: readonly CompiledTe
   }
 }
 
+const stemIndex = (set: CompiledRiskTerms, lang: 'fr' | 'en'): Map<string, CompiledTerm[]> => (lang === 'fr' ? set.byStem.fr : set.byStem.en);
+
+/** False when neither the word at `pos` nor its stems is a first key: no term can start there. */
+function mayStartTerm(firstKeys: ReadonlySet<string>, word: string, stemLists: ReadonlyArray<readonly string[] | undefined>, pos: number): boolean {
+  if (firstKeys.has(word)) return true;
+  for (const stems of stemLists) {
+    const stem = stems?.[pos];
+    // Short words are their own stem: no need to look them up twice.
+    if (stem !== undefined && stem !== word && firstKeys.has(stem)) return true;
+  }
+  return false;
+}
+
 /** Every risk term found in the text, with how many times it occurs; the longest term wins where two overlap. */
 export function findRiskTerms(doc: AnalyzedText, compiled: readonly CompiledRiskTerms[]): RiskHit[] {
+  return searchRiskTerms(doc, compiled, compiled.length === 1 ? compiled[0]!.firstKeys : undefined);
+}
+
+const withDefaultKeys = new WeakMap<CompiledRiskTerms, { sets: CompiledRiskTerms[]; firstKeys: Set<string> }>();
+
+/** The default lexicon's hits and, when given, a watchlist's own terms': `findRiskTerms(doc, [default, extras])`. */
+export function findDefaultRiskTerms(doc: AnalyzedText, extras?: CompiledRiskTerms): RiskHit[] {
+  const defaults = defaultRiskTerms();
+  if (extras === undefined) return searchRiskTerms(doc, [defaults], defaults.firstKeys);
+  let both = withDefaultKeys.get(extras);
+  if (!both) withDefaultKeys.set(extras, (both = { sets: [defaults, extras], firstKeys: new Set([...defaults.firstKeys, ...extras.firstKeys]) }));
+  return searchRiskTerms(doc, both.sets, both.firstKeys);
+}
+
+/** `firstKeys`, when given, holds the first keys of every set: positions that start no term are skipped in one lookup. */
+function searchRiskTerms(doc: AnalyzedText, compiled: readonly CompiledRiskTerms[], firstKeys: ReadonlySet<string> | undefined): RiskHit[] {
+  const langs = doc.stemLangs;
+  const stemLists = langs.map((lang) => doc.stems[lang]);
   const matches: Match[] = [];
   for (let pos = 0; pos < doc.words.length; pos++) {
+    const word = doc.words[pos]!;
+    if (firstKeys !== undefined && !mayStartTerm(firstKeys, word, stemLists, pos)) continue;
     // Matches are found in position order: those at this position start here.
     const posStart = matches.length;
-    const word = doc.words[pos]!;
     for (const set of compiled) {
       collect(doc, pos, set.byWord.get(word), matches, posStart);
-      for (const lang of doc.stemLangs) {
-        const stem = doc.stems[lang]?.[pos];
-        if (stem !== undefined) collect(doc, pos, set.byStem[lang].get(stem), matches, posStart);
+      for (let l = 0; l < langs.length; l++) {
+        const stem = stemLists[l]?.[pos];
+        if (stem !== undefined) collect(doc, pos, stemIndex(set, langs[l]!).get(stem), matches, posStart);
       }
     }
   }
@@ -106,7 +146,7 @@ export function findRiskTerms(doc: AnalyzedText, compiled: readonly CompiledRisk
   const hits = new Map<string, RiskHit>();
   for (const { term, pos } of matches) {
     const end = pos + term.words.length;
-    if (covered.subarray(pos, end).includes(1)) continue;
+    if (isCovered(covered, pos, end)) continue;
     covered.fill(1, pos, end);
     const hit = hits.get(term.term);
     if (hit) hit.count++;
