@@ -73,21 +73,23 @@ function englishValence(word: string): number | undefined {
 }
 
 const CACHE_LIMIT = 50_000;
-const caches: Record<Lang, Map<string, number>> = { fr: new Map(), en: new Map(), other: new Map() };
+/** A memoised valence: `raw` is the key, `word` (its folded form, as the caller resolved it) must match too. */
+interface CachedValence { word: string; value: number }
+const caches: Record<Lang, Map<string, CachedValence>> = { fr: new Map(), en: new Map(), other: new Map() };
 
 /** Valence of a folded word in a text of language `lang`; 0 when unknown. Memoised per language. */
 export function wordValence(word: string, lang: Lang, raw: string = word): number {
   if (word.length < 2) return 0;
+  // Keyed by the word as written, which decides accents and capitals: no test to run on a hit.
+  const cache = caches[lang];
+  const hit = cache.get(raw);
+  if (hit !== undefined && hit.word === word) return hit.value;
   const accented = NON_ASCII.test(raw);
   // A capitalised word is often a name ("Royal", "France"): exact entries only, no inflection fallback.
   const name = CAPITALISED.test(raw);
-  const key = `${accented ? raw.toLowerCase() : word}${name ? '^' : ''}`;
-  const cache = caches[lang];
-  const hit = cache.get(key);
-  if (hit !== undefined) return hit;
   const value = lookup(word, lang, accented ? raw.toLowerCase() : undefined, !name);
   if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(key, value);
+  cache.set(raw, { word, value });
   return value;
 }
 
