@@ -14,10 +14,23 @@ const MODIFIERS: ReadonlySet<string> = (() => {
   return new Set([...m.negators, ...m.boosters.keys(), ...m.postBoosters.keys(), ...m.contrast]);
 })();
 
+const DIGITS_ONLY = /^\p{N}+$/u;
+// Memoised per word: three set lookups and a regular expression become one lookup.
+const contentCache = new Map<string, boolean>();
+const CACHE_LIMIT = 50_000;
+
+function isContentWord(norm: string): boolean {
+  let content = contentCache.get(norm);
+  if (content === undefined) {
+    content = norm.length >= MIN_LENGTH && !isStopWord(norm) && !MODIFIERS.has(norm) && !DIGITS_ONLY.test(norm);
+    if (contentCache.size >= CACHE_LIMIT) contentCache.clear();
+    contentCache.set(norm, content);
+  }
+  return content;
+}
+
 function isContent(token: Token): boolean {
-  if (token.kind !== 'word' && token.kind !== 'hashtag') return false;
-  const norm = token.norm;
-  return norm.length >= MIN_LENGTH && !isStopWord(norm) && !MODIFIERS.has(norm) && !/^\p{N}+$/u.test(norm);
+  return (token.kind === 'word' || token.kind === 'hashtag') && isContentWord(token.norm);
 }
 
 export function extractTerms(doc: AnalyzedText): string[] {
