@@ -72,16 +72,16 @@ function addTrigrams(raw: string, scores: Float64Array): void {
 }
 
 /**
- * What one word says about the language: (language index, weight) pairs. A function word's weights
+ * What one word says about the language: (language index, weight) pairs, flattened. A function word's weights
  * (stopwords.ts); else LEXICON_WORD_WEIGHT for French or English when only one sentiment lexicon knows
  * the word; else nothing.
  */
-type Evidence = ReadonlyArray<readonly [number, number]>;
+type Evidence = readonly number[]; // flat: index, weight, index, weight…
 const FUNCTION_WORDS: ReadonlyMap<string, Evidence> = new Map(
-  [...FUNCTION_WORD_EVIDENCE].map(([word, list]) => [word, list.map(([lang, weight]) => [LANGUAGE_CODES.indexOf(lang), weight] as const)]),
+  [...FUNCTION_WORD_EVIDENCE].map(([word, list]) => [word, list.flatMap(([lang, weight]) => [LANGUAGE_CODES.indexOf(lang), weight])]),
 );
-const FRENCH_LEXICON_WORD: Evidence = [[FR, LEXICON_WORD_WEIGHT]];
-const ENGLISH_LEXICON_WORD: Evidence = [[EN, LEXICON_WORD_WEIGHT]];
+const FRENCH_LEXICON_WORD: Evidence = [FR, LEXICON_WORD_WEIGHT];
+const ENGLISH_LEXICON_WORD: Evidence = [EN, LEXICON_WORD_WEIGHT];
 const NO_EVIDENCE: Evidence = [];
 
 // Memoised: one lookup per word instead of up to three in the word lists and lexicons.
@@ -137,7 +137,8 @@ export function detectLanguageFromTokens(tokens: readonly Token[]): Lang {
     if (script === Script.Other) { otherScriptWords++; continue; }
     latinWords++;
     words.push(token.raw);
-    for (const [index, weight] of evidenceOf(token.norm)) scores[index]! += weight;
+    const evidence = evidenceOf(token.norm);
+    for (let e = 0; e < evidence.length; e += 2) scores[evidence[e]!]! += evidence[e + 1]!;
   }
   if (latinWords === 0 || otherScriptWords > latinWords) return 'other';
   const byWords = best(scores);
