@@ -32,9 +32,16 @@ const LAUGHTER = /^(?:l+o+l+[lz]*|lmf?ao+|rofl|(?:a?h+a+)+h?|(?:h+e+)+h?|(?:h+i+
 
 export interface SentimentResult { sentiment: number; label: SentimentLabel }
 
-/** The tokens that sentiment reads: words, emoji, emoticons, and punctuation as clause boundaries. */
-function sentimentTokens(tokens: readonly Token[]): Token[] {
-  return tokens.filter((t) => t.kind !== 'mention' && t.kind !== 'url' && t.kind !== 'number');
+/** The tokens that sentiment reads (words, emoji, emoticons, and punctuation as clause boundaries), and their norms. */
+function sentimentTokens(tokens: readonly Token[]): { seq: Token[]; norms: string[] } {
+  const seq: Token[] = [];
+  const norms: string[] = [];
+  for (const t of tokens) {
+    if (t.kind === 'mention' || t.kind === 'url' || t.kind === 'number') continue;
+    seq.push(t);
+    norms.push(t.norm);
+  }
+  return { seq, norms };
 }
 
 /** Clause boundaries stop negations and intensifiers; a hashtag starts a clause of its own words. */
@@ -272,9 +279,9 @@ export function explainSentiment(doc: AnalyzedText): { result: SentimentResult; 
 
 /** The sentiment of a text; the contributions are listed in `contributions` when given (scoring needs none). */
 function scoreSentiment(doc: AnalyzedText, contributions: Contribution[] | undefined): SentimentResult {
-  const seq = sentimentTokens(doc.tokens);
+  const { seq, norms } = sentimentTokens(doc.tokens);
   const mods = modifiersFor(doc.lang);
-  const ctx: Context = { seq, norms: seq.map((t) => t.norm), lang: doc.lang, mods, pairs: pairStartsOf(mods), mixedCase: hasMixedCase(seq) };
+  const ctx: Context = { seq, norms, lang: doc.lang, mods, pairs: pairStartsOf(mods), mixedCase: hasMixedCase(seq) };
   const items: Array<{ at: number; v: number }> = [];
   let contrastAt = -1;
   for (let i = 0; i < seq.length; i++) {
