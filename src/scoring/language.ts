@@ -84,20 +84,11 @@ const FRENCH_LEXICON_WORD: Evidence = [FR, LEXICON_WORD_WEIGHT];
 const ENGLISH_LEXICON_WORD: Evidence = [EN, LEXICON_WORD_WEIGHT];
 const NO_EVIDENCE: Evidence = [];
 
-// Memoised: one lookup per word instead of up to three in the word lists and lexicons.
-const evidenceCache = new Map<string, Evidence>();
-
 function evidenceOf(norm: string): Evidence {
-  let evidence = evidenceCache.get(norm);
+  const evidence = FUNCTION_WORDS.get(norm);
   if (evidence) return evidence;
-  evidence = FUNCTION_WORDS.get(norm);
-  if (!evidence) {
-    const known = lexiconLanguage(norm);
-    evidence = known === undefined ? NO_EVIDENCE : known === 'fr' ? FRENCH_LEXICON_WORD : ENGLISH_LEXICON_WORD;
-  }
-  if (evidenceCache.size >= CACHE_LIMIT) evidenceCache.clear();
-  evidenceCache.set(norm, evidence);
-  return evidence;
+  const known = lexiconLanguage(norm);
+  return known === undefined ? NO_EVIDENCE : known === 'fr' ? FRENCH_LEXICON_WORD : ENGLISH_LEXICON_WORD;
 }
 
 const enum Script { None, Latin, Other }

@@ -15,18 +15,9 @@ const MODIFIERS: ReadonlySet<string> = (() => {
 })();
 
 const DIGITS_ONLY = /^\p{N}+$/u;
-// Memoised per word: three set lookups and a regular expression become one lookup.
-const contentCache = new Map<string, boolean>();
-const CACHE_LIMIT = 50_000;
 
 function isContentWord(norm: string): boolean {
-  let content = contentCache.get(norm);
-  if (content === undefined) {
-    content = norm.length >= MIN_LENGTH && !isStopWord(norm) && !MODIFIERS.has(norm) && !DIGITS_ONLY.test(norm);
-    if (contentCache.size >= CACHE_LIMIT) contentCache.clear();
-    contentCache.set(norm, content);
-  }
-  return content;
+  return norm.length >= MIN_LENGTH && !isStopWord(norm) && !MODIFIERS.has(norm) && !DIGITS_ONLY.test(norm);
 }
 
 function isContent(token: Token): boolean {
