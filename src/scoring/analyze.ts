@@ -31,9 +31,14 @@ function resolveElongation(token: Token): void {
 }
 
 function expandHashtags(raw: Token[]): Token[] {
-  const tokens: Token[] = [];
+  let hashtags = false;
   for (const token of raw) {
     if (token.kind === 'word') resolveElongation(token);
+    else if (token.kind === 'hashtag') hashtags = true;
+  }
+  if (!hashtags) return raw; // most texts: nothing to insert, no copy
+  const tokens: Token[] = [];
+  for (const token of raw) {
     tokens.push(token);
     if (token.kind !== 'hashtag') continue;
     for (const piece of splitHashtag(token.raw, isKnownWord)) {

@@ -2,7 +2,7 @@
 // mention, then `scoreAnalyzed` with each watchlist's risk terms and `compiledQuery.matches(doc)`.
 import { analyze, type AnalyzedText } from './analyze.js';
 import type { Lang } from './language.js';
-import { compileRiskTerms, defaultRiskTerms, findRiskTerms, riskScore, type CompiledRiskTerms, type RiskHit, type RiskTerm } from './risk.js';
+import { compileRiskTerms, findDefaultRiskTerms, riskScore, type CompiledRiskTerms, type RiskHit, type RiskTerm } from './risk.js';
 import { DEFAULT_RISK_LEXICON } from './risk-lexicon.js';
 import { sentimentOf, type SentimentLabel } from './sentiment.js';
 import { extractTerms } from './terms.js';
@@ -57,7 +57,7 @@ function extraTerms(riskTerms: readonly RiskTerm[] | CompiledRiskTerms | undefin
 export function scoreAnalyzed(doc: AnalyzedText, options: { riskTerms?: RiskTerm[] | CompiledRiskTerms } = {}): Score {
   const { sentiment, label } = sentimentOf(doc);
   const extras = extraTerms(options.riskTerms);
-  const riskHits = findRiskTerms(doc, extras ? [defaultRiskTerms(), extras] : [defaultRiskTerms()]);
+  const riskHits = findDefaultRiskTerms(doc, extras);
   return { lang: doc.lang, sentiment, label, risk: riskScore(riskHits, sentiment), riskHits, terms: extractTerms(doc) };
 }
 

@@ -32,24 +32,63 @@ const LAUGHTER = /^(?:l+o+l+[lz]*|lmf?ao+|rofl|(?:a?h+a+)+h?|(?:h+e+)+h?|(?:h+i+
 
 export interface SentimentResult { sentiment: number; label: SentimentLabel }
 
-/** The tokens that sentiment reads: words, emoji, emoticons, and punctuation as clause boundaries. */
-function sentimentTokens(tokens: readonly Token[]): Token[] {
-  return tokens.filter((t) => t.kind !== 'mention' && t.kind !== 'url' && t.kind !== 'number');
+/** The tokens that sentiment reads (words, emoji, emoticons, and punctuation as clause boundaries), and their norms. */
+function sentimentTokens(tokens: readonly Token[]): { seq: Token[]; norms: string[] } {
+  const seq: Token[] = [];
+  const norms: string[] = [];
+  for (const t of tokens) {
+    if (t.kind === 'mention' || t.kind === 'url' || t.kind === 'number') continue;
+    seq.push(t);
+    norms.push(t.norm);
+  }
+  return { seq, norms };
 }
 
 /** Clause boundaries stop negations and intensifiers; a hashtag starts a clause of its own words. */
 const isBoundary = (t: Token): boolean => t.kind === 'stop' || t.kind === 'bang' || t.kind === 'question' || t.kind === 'hashtag';
+
+/**
+ * The first words of the two-word modifiers ("kind of", "par contre", "bien que"), per kind. Token norms
+ * contain no space, so "a b" can only be a key when "a" is listed here: most words are not, and skip
+ * building the key.
+ */
+interface PairStarts { boosters: ReadonlySet<string>; postBoosters: ReadonlySet<string>; contrast: ReadonlySet<string>; concession: ReadonlySet<string> }
+
+function firstWordsOfPairs(keys: Iterable<string>): Set<string> {
+  const firsts = new Set<string>();
+  for (const key of keys) {
+    const space = key.indexOf(' ');
+    if (space >= 0) firsts.add(key.slice(0, space));
+  }
+  return firsts;
+}
+
+const pairStartsByMods = new Map<Modifiers, PairStarts>();
+
+function pairStartsOf(mods: Modifiers): PairStarts {
+  let starts = pairStartsByMods.get(mods);
+  if (!starts) {
+    starts = {
+      boosters: firstWordsOfPairs(mods.boosters.keys()), postBoosters: firstWordsOfPairs(mods.postBoosters.keys()),
+      contrast: firstWordsOfPairs(mods.contrast), concession: firstWordsOfPairs(mods.concession),
+    };
+    pairStartsByMods.set(mods, starts);
+  }
+  return starts;
+}
 
 interface Context {
   seq: Token[];
   norms: string[];
   lang: Lang;
   mods: Modifiers;
+  pairs: PairStarts;
   mixedCase: boolean;
 }
 
 function boosterAt(ctx: Context, j: number): number {
-  const two = j > 0 ? ctx.mods.boosters.get(`${ctx.norms[j - 1]} ${ctx.norms[j]}`) : undefined;
+  const previous = j > 0 ? ctx.norms[j - 1] : undefined;
+  const two = previous !== undefined && ctx.pairs.boosters.has(previous) ? ctx.mods.boosters.get(`${previous} ${ctx.norms[j]}`) : undefined;
   return two ?? ctx.mods.boosters.get(ctx.norms[j]!) ?? 0;
 }
 
@@ -80,7 +119,7 @@ function modifiesNext(ctx: Context, i: number): boolean {
 function isModifierOnly(ctx: Context, i: number): boolean {
   const norm = ctx.norms[i]!;
   const next = ctx.norms[i + 1];
-  if (next !== undefined && ctx.mods.boosters.has(`${norm} ${next}`)) return true; // "kind of", "un peu"
+  if (next !== undefined && ctx.pairs.boosters.has(norm) && ctx.mods.boosters.has(`${norm} ${next}`)) return true; // "kind of", "un peu"
   const isModifier = ctx.mods.boosters.has(norm) || isNegator(ctx, i) || ctx.mods.contrast.has(norm);
   return isModifier && modifiesNext(ctx, i);
 }
@@ -96,7 +135,7 @@ function negatedAfter(ctx: Context, end: number): boolean {
 function postBoost(ctx: Context, end: number): number {
   const next = ctx.norms[end];
   if (next === undefined) return 0;
-  const two = end + 1 < ctx.norms.length ? ctx.mods.postBoosters.get(`${next} ${ctx.norms[end + 1]}`) : undefined;
+  const two = end + 1 < ctx.norms.length && ctx.pairs.postBoosters.has(next) ? ctx.mods.postBoosters.get(`${next} ${ctx.norms[end + 1]}`) : undefined;
   return two ?? ctx.mods.postBoosters.get(next) ?? 0;
 }
 
@@ -215,8 +254,9 @@ function isOpinionHashtag(seq: readonly Token[], i: number): boolean {
  */
 function concessionClause(ctx: Context): [number, number] | undefined {
   for (let i = 0; i < ctx.seq.length; i++) {
-    const head = ctx.mods.concession.has(`${ctx.norms[i]} ${ctx.norms[i + 1]}`) ? 2 : ctx.mods.concession.has(ctx.norms[i]!) ? 1 : 0;
-    if (head === 0 || (ctx.norms[i] === 'though' && i > 0 && !isBoundary(ctx.seq[i - 1]!))) continue;
+    const norm = ctx.norms[i]!;
+    const head = ctx.pairs.concession.has(norm) && ctx.mods.concession.has(`${norm} ${ctx.norms[i + 1]}`) ? 2 : ctx.mods.concession.has(norm) ? 1 : 0;
+    if (head === 0 || (norm === 'though' && i > 0 && !isBoundary(ctx.seq[i - 1]!))) continue;
     let end = i + head;
     while (end < ctx.seq.length && !isBoundary(ctx.seq[end]!)) end++;
     return [i, end];
@@ -225,19 +265,30 @@ function concessionClause(ctx: Context): [number, number] | undefined {
 }
 
 export function sentimentOf(doc: AnalyzedText): SentimentResult {
-  return explainSentiment(doc).result;
+  return scoreSentiment(doc, undefined);
 }
 
+interface Contribution { word: string; valence: number }
+
 /** The contributions behind a sentiment (word, valence after modifiers and contrast), for tests and "why". */
-export function explainSentiment(doc: AnalyzedText): { result: SentimentResult; contributions: Array<{ word: string; valence: number }> } {
-  const seq = sentimentTokens(doc.tokens);
-  const ctx: Context = { seq, norms: seq.map((t) => t.norm), lang: doc.lang, mods: modifiersFor(doc.lang), mixedCase: hasMixedCase(seq) };
+export function explainSentiment(doc: AnalyzedText): { result: SentimentResult; contributions: Contribution[] } {
+  const contributions: Contribution[] = [];
+  const result = scoreSentiment(doc, contributions);
+  return { result, contributions };
+}
+
+/** The sentiment of a text; the contributions are listed in `contributions` when given (scoring needs none). */
+function scoreSentiment(doc: AnalyzedText, contributions: Contribution[] | undefined): SentimentResult {
+  const { seq, norms } = sentimentTokens(doc.tokens);
+  const mods = modifiersFor(doc.lang);
+  const ctx: Context = { seq, norms, lang: doc.lang, mods, pairs: pairStartsOf(mods), mixedCase: hasMixedCase(seq) };
   const items: Array<{ at: number; v: number }> = [];
   let contrastAt = -1;
   for (let i = 0; i < seq.length; i++) {
     const t = seq[i]!;
     if (isBoundary(t)) continue;
-    if (t.kind === 'word' && (ctx.mods.contrast.has(ctx.norms[i]!) || ctx.mods.contrast.has(`${ctx.norms[i]} ${ctx.norms[i + 1]}`))) contrastAt = i;
+    const norm = ctx.norms[i]!;
+    if (t.kind === 'word' && (ctx.mods.contrast.has(norm) || (ctx.pairs.contrast.has(norm) && ctx.mods.contrast.has(`${norm} ${ctx.norms[i + 1]}`)))) contrastAt = i;
     const phrase = t.kind === 'word' && PHRASE_STARTS.has(ctx.norms[i]!) ? phraseAt(ctx.norms, i, doc.lang) : undefined;
     if (phrase) {
       if (phrase.value !== 0) items.push({ at: i, v: scoreItem(ctx, i, phrase.value, phrase.length) });
@@ -249,19 +300,19 @@ export function explainSentiment(doc: AnalyzedText): { result: SentimentResult; 
     if (base === 0 || (t.kind === 'word' && isModifierOnly(ctx, i))) continue;
     items.push({ at: i, v: scoreItem(ctx, i, base, 1) });
   }
-  const concession = contrastAt < 0 ? concessionClause(ctx) : undefined;
+  // A concession only matters when there is no contrast and some item to weigh.
+  const concession = contrastAt < 0 && items.length > 0 ? concessionClause(ctx) : undefined;
   const hasConcession = concession !== undefined && items.some((item) => item.at >= concession[0] && item.at < concession[1]);
   let sum = 0;
-  const contributions: Array<{ word: string; valence: number }> = [];
   for (const item of items) {
     let weight = contrastAt < 0 ? 1 : item.at < contrastAt ? BEFORE_CONTRAST : AFTER_CONTRAST;
     if (hasConcession) weight = item.at >= concession[0] && item.at < concession[1] ? BEFORE_CONTRAST : AFTER_CONTRAST;
     sum += item.v * weight;
-    contributions.push({ word: seq[item.at]!.norm, valence: Math.round(item.v * weight * 1000) / 1000 });
+    contributions?.push({ word: seq[item.at]!.norm, valence: Math.round(item.v * weight * 1000) / 1000 });
   }
   if (sum !== 0) sum += Math.sign(sum) * punctuationEmphasis(seq);
   const compound = sum / Math.sqrt(sum * sum + ALPHA);
   const sentiment = Math.round(compound * 10_000) / 10_000;
   const label: SentimentLabel = sentiment >= NEUTRAL_THRESHOLD ? 'positive' : sentiment <= -NEUTRAL_THRESHOLD ? 'negative' : 'neutral';
-  return { result: { sentiment, label }, contributions };
+  return { sentiment, label };
 }

@@ -13,6 +13,8 @@ const frenchStemmer = require('natural/lib/natural/stemmers/porter_stemmer_fr.js
 
 export type StemLang = 'fr' | 'en';
 
+const DIGIT = /\d/;
+
 const CACHE_LIMIT = 100_000;
 const caches: Record<StemLang, Map<string, string>> = { fr: new Map(), en: new Map() };
 const stemmers: Record<StemLang, Stemmer> = { fr: frenchStemmer, en: englishStemmer };
@@ -20,10 +22,11 @@ const stemmers: Record<StemLang, Stemmer> = { fr: frenchStemmer, en: englishStem
 /** Stem of an already folded word (lower case, no accents). Short words are their own stem. */
 export function stemFolded(folded: string, lang: StemLang): string {
   // Numbers, codes and very long tokens have no useful stem, and unique ones would churn the cache.
-  if (folded.length < 3 || folded.length > 30 || /\d/.test(folded)) return folded;
+  if (folded.length < 3 || folded.length > 30) return folded;
   const cache = caches[lang];
   const hit = cache.get(folded);
   if (hit !== undefined) return hit;
+  if (DIGIT.test(folded)) return folded; // never cached, so checked after the cache
   let stem: string;
   try {
     stem = stemmers[lang].stem(folded) || folded;

@@ -14,10 +14,14 @@ const MODIFIERS: ReadonlySet<string> = (() => {
   return new Set([...m.negators, ...m.boosters.keys(), ...m.postBoosters.keys(), ...m.contrast]);
 })();
 
+const DIGITS_ONLY = /^\p{N}+$/u;
+
+function isContentWord(norm: string): boolean {
+  return norm.length >= MIN_LENGTH && !isStopWord(norm) && !MODIFIERS.has(norm) && !DIGITS_ONLY.test(norm);
+}
+
 function isContent(token: Token): boolean {
-  if (token.kind !== 'word' && token.kind !== 'hashtag') return false;
-  const norm = token.norm;
-  return norm.length >= MIN_LENGTH && !isStopWord(norm) && !MODIFIERS.has(norm) && !/^\p{N}+$/u.test(norm);
+  return (token.kind === 'word' || token.kind === 'hashtag') && isContentWord(token.norm);
 }
 
 export function extractTerms(doc: AnalyzedText): string[] {

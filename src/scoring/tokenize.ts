@@ -1,7 +1,12 @@
-// Social-media tokenizer: one pass of a sticky regular expression that recognises URLs, @mentions,
-// #hashtags, emoticons, emoji, words and the punctuation that matters for sentiment (! ? and clause
-// boundaries). French elisions ("l'usine", "n'aime") are split so that the word after the apostrophe
-// is looked up on its own and "n'" can act as a negation.
+// Social-media tokenizer: recognises URLs, @mentions, #hashtags, emoticons, emoji, words and the
+// punctuation that matters for sentiment (! ? and clause boundaries). French elisions ("l'usine",
+// "n'aime") are split so that the word after the apostrophe is looked up on its own and "n'" can act as
+// a negation.
+//
+// The kinds are tried in a fixed order at each position, the first that matches wins, as in one regular
+// expression alternating them; unmatched characters are skipped. Rather than run that alternation, which
+// allocates a match and its named groups per token, a table says which kinds can start with each ASCII
+// character, and only those are tried, as sticky expressions whose `test` leaves the end in `lastIndex`.
 import { fold, isElongated, unelongate } from './fold.js';
 
 export type TokenKind = 'word' | 'hashtag' | 'mention' | 'url' | 'emoji' | 'emoticon' | 'bang' | 'question' | 'stop' | 'number';
@@ -26,21 +31,41 @@ const EMOTICON =
 const EMOJI = String.raw`\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic}\uFE0F?|[\u{1F3FB}-\u{1F3FF}])*`;
 const WORD = String.raw`[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’][\p{L}\p{M}]+)*`;
 
-const TOKEN_RE = new RegExp(
-  [
-    String.raw`(?<url>(?:https?:\/\/|www\.)\S+)`,
-    String.raw`(?<mention>@[\p{L}\p{N}_]+)`,
-    String.raw`(?<hashtag>#[\p{L}\p{M}\p{N}_]+)`,
-    `(?<![\\p{L}\\p{N}])(?<emoticon>${EMOTICON})`,
-    `(?<emoji>${EMOJI})`,
-    `(?<word>${WORD})`,
-    String.raw`(?<number>\p{N}+(?:[.,]\p{N}+)*%?)`,
-    String.raw`(?<bang>!+)`,
-    String.raw`(?<question>\?+)`,
-    String.raw`(?<stop>[.;:,…]+|\s[-–—]\s)`,
-  ].join('|'),
-  'gu',
-);
+interface Alternative {
+  kind: TokenKind;
+  /** Matches at `lastIndex` only (flag y). */
+  sticky: RegExp;
+  /** The characters the kind can start with. */
+  first: RegExp;
+}
+
+const alternative = (kind: TokenKind, source: string, first: RegExp): Alternative => ({ kind, sticky: new RegExp(source, 'uy'), first });
+
+/** In order of precedence: at a position, the first kind that matches wins. */
+const ALTERNATIVES: readonly Alternative[] = [
+  alternative('url', String.raw`(?:https?:\/\/|www\.)\S+`, /[hw]/),
+  alternative('mention', String.raw`@[\p{L}\p{N}_]+`, /@/),
+  alternative('hashtag', String.raw`#[\p{L}\p{M}\p{N}_]+`, /#/),
+  alternative('emoticon', `(?<![\\p{L}\\p{N}])(?:${EMOTICON})`, /[>:;=()[\]/\\|<^\-TtoOxX]/),
+  alternative('emoji', EMOJI, /\p{Extended_Pictographic}/u),
+  alternative('word', WORD, /[\p{L}\p{M}]/u),
+  alternative('number', String.raw`\p{N}+(?:[.,]\p{N}+)*%?`, /\p{N}/u),
+  alternative('bang', '!+', /!/),
+  alternative('question', String.raw`\?+`, /\?/),
+  alternative('stop', String.raw`[.;:,…]+|\s[-–—]\s`, /[.;:,…\s]/u),
+];
+
+/** For each ASCII character, the alternatives that can start with it, in order of precedence. */
+const ASCII_CANDIDATES: ReadonlyArray<readonly Alternative[]> = Array.from({ length: 128 }, (_, code) =>
+  ALTERNATIVES.filter((a) => a.first.test(String.fromCharCode(code))));
+/** Every kind that can start with a non-ASCII character (no URL, mention, hashtag or emoticon does). */
+const NON_ASCII_CANDIDATES: readonly Alternative[] = ALTERNATIVES.filter((a) => ['emoji', 'word', 'number', 'stop'].includes(a.kind));
+
+/** End of the match of `alt` at `at`, or −1. */
+function matchEnd(alt: Alternative, text: string, at: number): number {
+  alt.sticky.lastIndex = at;
+  return alt.sticky.test(text) ? alt.sticky.lastIndex : -1;
+}
 
 const ELISIONS = new Set(['l', 'd', 'j', 'm', 'n', 's', 't', 'c', 'qu', 'jusqu', 'lorsqu', 'puisqu', 'quoiqu']);
 
@@ -52,18 +77,38 @@ function wordToken(raw: string, kind: TokenKind = 'word'): Token {
   return { kind, raw, norm: fold(raw), caps: isCaps(raw), elongated: isElongated(raw) };
 }
 
+/** What the tokenizer makes of one matched word: its tokens' fields, without the kind. */
+interface WordPiece { raw: string; norm: string; caps: boolean; elongated: boolean }
+
+const APOSTROPHE = /['’]/;
+
 /** Splits French elisions: "qu'il" → "qu'", "il"; English contractions ("don't") stay whole. */
-function pushWord(tokens: Token[], raw: string): void {
-  const apostrophe = raw.search(/['’]/);
+function splitElisions(raw: string, pieces: WordPiece[] = []): WordPiece[] {
+  const apostrophe = raw.search(APOSTROPHE);
   if (apostrophe > 0) {
     const prefix = raw.slice(0, apostrophe).toLowerCase();
     if (ELISIONS.has(prefix) && apostrophe + 1 < raw.length) {
-      tokens.push({ kind: 'word', raw: raw.slice(0, apostrophe + 1), norm: `${prefix}'`, caps: false, elongated: false });
-      pushWord(tokens, raw.slice(apostrophe + 1));
-      return;
+      pieces.push({ raw: raw.slice(0, apostrophe + 1), norm: `${prefix}'`, caps: false, elongated: false });
+      return splitElisions(raw.slice(apostrophe + 1), pieces);
     }
   }
-  tokens.push(wordToken(raw));
+  pieces.push({ raw, norm: fold(raw), caps: isCaps(raw), elongated: isElongated(raw) });
+  return pieces;
+}
+
+// Words repeat (social text is Zipfian): their folding, case and elision split are memoised.
+const wordPieces = new Map<string, readonly WordPiece[]>();
+const WORD_CACHE_LIMIT = 50_000;
+
+function pushWord(tokens: Token[], raw: string): void {
+  let pieces = wordPieces.get(raw);
+  if (pieces === undefined) {
+    pieces = splitElisions(raw);
+    if (wordPieces.size >= WORD_CACHE_LIMIT) wordPieces.clear();
+    wordPieces.set(raw, pieces);
+  }
+  // Fresh tokens every time: the analyzer rewrites the `norm` of elongated words.
+  for (const p of pieces) tokens.push({ kind: 'word', raw: p.raw, norm: p.norm, caps: p.caps, elongated: p.elongated });
 }
 
 // Twitter's API, and many feeds, deliver text with &, < and > escaped: "&lt;3" is a heart, and "&gt;"
@@ -81,23 +126,52 @@ export function decodeEntities(text: string): string {
   });
 }
 
+/** The first alternative that matches at `at`, with its end; undefined when none does. */
+function matchAt(text: string, at: number, code: number): { alt: Alternative; end: number } | undefined {
+  const candidates = code < 128 ? ASCII_CANDIDATES[code]! : NON_ASCII_CANDIDATES;
+  for (const alt of candidates) {
+    const end = matchEnd(alt, text, at);
+    if (end >= 0) return { alt, end };
+  }
+  return undefined;
+}
+
+const EMOJI_MODIFIERS = /\uFE0F|[\u{1F3FB}-\u{1F3FF}]/gu;
+
+function pushToken(tokens: Token[], kind: TokenKind, raw: string): void {
+  switch (kind) {
+    case 'word': pushWord(tokens, raw); break;
+    case 'hashtag': tokens.push(wordToken(raw.slice(1), 'hashtag')); break;
+    case 'emoji': tokens.push({ kind, raw, norm: raw.replace(EMOJI_MODIFIERS, ''), caps: false, elongated: false }); break;
+    case 'emoticon': tokens.push({ kind, raw, norm: normalizeEmoticon(raw), caps: false, elongated: false }); break;
+    case 'bang': tokens.push({ kind, raw, norm: '!', caps: false, elongated: false }); break;
+    case 'question': tokens.push({ kind, raw, norm: '?', caps: false, elongated: false }); break;
+    case 'stop': tokens.push({ kind, raw, norm: '.', caps: false, elongated: false }); break;
+    case 'number': tokens.push({ kind, raw, norm: raw, caps: false, elongated: false }); break;
+    case 'mention': tokens.push(wordToken(raw.slice(1), 'mention')); break;
+    case 'url': tokens.push({ kind, raw, norm: raw.toLowerCase(), caps: false, elongated: false }); break;
+  }
+}
+
+const SPACE = 0x20;
+const isDash = (code: number): boolean => code === 0x2d || code === 0x2013 || code === 0x2014;
+const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;
+const isLowSurrogate = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff;
+
 export function tokenize(rawText: string): Token[] {
   const text = decodeEntities(rawText);
   const tokens: Token[] = [];
-  TOKEN_RE.lastIndex = 0;
-  for (let m = TOKEN_RE.exec(text); m !== null; m = TOKEN_RE.exec(text)) {
-    const g = m.groups;
-    if (!g) continue;
-    if (g.word !== undefined) pushWord(tokens, g.word);
-    else if (g.hashtag !== undefined) tokens.push(wordToken(g.hashtag.slice(1), 'hashtag'));
-    else if (g.emoji !== undefined) tokens.push({ kind: 'emoji', raw: g.emoji, norm: g.emoji.replace(/\uFE0F|[\u{1F3FB}-\u{1F3FF}]/gu, ''), caps: false, elongated: false });
-    else if (g.emoticon !== undefined) tokens.push({ kind: 'emoticon', raw: g.emoticon, norm: normalizeEmoticon(g.emoticon), caps: false, elongated: false });
-    else if (g.bang !== undefined) tokens.push({ kind: 'bang', raw: g.bang, norm: '!', caps: false, elongated: false });
-    else if (g.question !== undefined) tokens.push({ kind: 'question', raw: g.question, norm: '?', caps: false, elongated: false });
-    else if (g.stop !== undefined) tokens.push({ kind: 'stop', raw: g.stop, norm: '.', caps: false, elongated: false });
-    else if (g.number !== undefined) tokens.push({ kind: 'number', raw: g.number, norm: g.number, caps: false, elongated: false });
-    else if (g.mention !== undefined) tokens.push(wordToken(g.mention.slice(1), 'mention'));
-    else if (g.url !== undefined) tokens.push({ kind: 'url', raw: g.url, norm: g.url.toLowerCase(), caps: false, elongated: false });
+  for (let at = 0; at < text.length; ) {
+    const code = text.charCodeAt(at);
+    // Spaces start no token unless a dash follows (" - " is a clause boundary): the common case, cut short.
+    const found = code === SPACE && !isDash(text.charCodeAt(at + 1)) ? undefined : matchAt(text, at, code);
+    if (found) {
+      pushToken(tokens, found.alt.kind, text.slice(at, found.end));
+      at = found.end;
+    } else {
+      // Skip one character: a code point, so never half of a surrogate pair.
+      at += isHighSurrogate(code) && isLowSurrogate(text.charCodeAt(at + 1)) ? 2 : 1;
+    }
   }
   return tokens;
 }

@@ -73,21 +73,23 @@ function englishValence(word: string): number | undefined {
 }
 
 const CACHE_LIMIT = 50_000;
-const caches: Record<Lang, Map<string, number>> = { fr: new Map(), en: new Map(), other: new Map() };
+/** A memoised valence: `raw` is the key, `word` (its folded form, as the caller resolved it) must match too. */
+interface CachedValence { word: string; value: number }
+const caches: Record<Lang, Map<string, CachedValence>> = { fr: new Map(), en: new Map(), other: new Map() };
 
 /** Valence of a folded word in a text of language `lang`; 0 when unknown. Memoised per language. */
 export function wordValence(word: string, lang: Lang, raw: string = word): number {
   if (word.length < 2) return 0;
+  // Keyed by the word as written, which decides accents and capitals: no test to run on a hit.
+  const cache = caches[lang];
+  const hit = cache.get(raw);
+  if (hit !== undefined && hit.word === word) return hit.value;
   const accented = NON_ASCII.test(raw);
   // A capitalised word is often a name ("Royal", "France"): exact entries only, no inflection fallback.
   const name = CAPITALISED.test(raw);
-  const key = `${accented ? raw.toLowerCase() : word}${name ? '^' : ''}`;
-  const cache = caches[lang];
-  const hit = cache.get(key);
-  if (hit !== undefined) return hit;
   const value = lookup(word, lang, accented ? raw.toLowerCase() : undefined, !name);
   if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(key, value);
+  cache.set(raw, { word, value });
   return value;
 }
 
@@ -143,17 +145,46 @@ export function lexiconLanguage(word: string): 'fr' | 'en' | undefined {
   return fr === en ? undefined : fr ? 'fr' : 'en';
 }
 
-const MAX_PHRASE = Math.max(...[...english.phrases.keys(), ...french.phrases.keys()].map((k) => k.split(' ').length), 2);
+/** A node of the phrase trie: the words so far, the phrase's valence in each lexicon if they end one. */
+interface PhraseNode { next: Map<string, PhraseNode>; fr?: number; en?: number }
+
+/**
+ * The lexicons' phrases as a trie of their words: walking it from a position finds every phrase that
+ * starts there without joining words into candidate keys. Phrase keys split on spaces give the same
+ * answer as joining the text's words, which contain none.
+ */
+const PHRASE_TRIE: PhraseNode = (() => {
+  const root: PhraseNode = { next: new Map() };
+  const add = (phrases: Map<string, number>, lexicon: 'fr' | 'en'): void => {
+    for (const [key, value] of phrases) {
+      let node = root;
+      for (const word of key.split(' ')) {
+        let child = node.next.get(word);
+        if (!child) node.next.set(word, (child = { next: new Map() }));
+        node = child;
+      }
+      node[lexicon] = value;
+    }
+  };
+  add(french.phrases, 'fr');
+  add(english.phrases, 'en');
+  return root;
+})();
 
 /** Longest phrase of the lexicons starting at `start` in `words` (folded); undefined when none. */
 export function phraseAt(words: readonly string[], start: number, lang: Lang): { value: number; length: number } | undefined {
-  for (let length = Math.min(MAX_PHRASE, words.length - start); length >= 2; length--) {
-    const key = words.slice(start, start + length).join(' ');
-    const value = (lang !== 'en' ? french.phrases.get(key) : undefined) ?? english.phrases.get(key);
-    if (value !== undefined) return { value, length };
+  let found: { value: number; length: number } | undefined;
+  let node: PhraseNode | undefined = PHRASE_TRIE;
+  for (let k = start; k < words.length; k++) {
+    node = node.next.get(words[k]!);
+    if (node === undefined) break;
+    const length = k - start + 1;
+    // French texts (and texts of unknown language) prefer the French lexicon's value.
+    const value = (lang !== 'en' ? node.fr : undefined) ?? node.en;
+    if (length >= 2 && value !== undefined) found = { value, length };
   }
-  return undefined;
+  return found;
 }
 
-/** The first words of all phrases: most tokens start none, and skip the slicing above. */
-export const PHRASE_STARTS: ReadonlySet<string> = new Set([...english.phrases.keys(), ...french.phrases.keys()].map((k) => k.split(' ')[0] ?? ''));
+/** The first words of all phrases: most tokens start none, and skip the walk above. */
+export const PHRASE_STARTS: ReadonlySet<string> = new Set(PHRASE_TRIE.next.keys());
