@@ -11,11 +11,19 @@ export function bucketStartOf(date: Date, bucketSeconds: number): Date {
 
 export interface StoredScored { id: number; mention: ValidMention; scored: ScoredMention }
 
-export function bucketDeltas(items: StoredScored[], bucketSeconds: number): BucketDelta[] {
+/** What aggregation needs of a mention (plain data, so a scoring thread can aggregate too). */
+export interface DeltaInput { id: number; publishedAt: number; signal?: ValidMention['signal']; scored: ScoredMention }
+
+export function deltaInput(s: StoredScored): DeltaInput {
+  return { id: s.id, publishedAt: s.mention.published_at.getTime(), signal: s.mention.signal, scored: s.scored };
+}
+
+export function bucketDeltas(items: readonly DeltaInput[], bucketSeconds: number): BucketDelta[] {
   const byKey = new Map<string, BucketDelta & { termCounts: Map<string, number> }>();
-  for (const { id, mention, scored } of items) {
+  const size = bucketSeconds * 1000;
+  for (const { id, publishedAt, signal, scored } of items) {
     if (scored.watchlists.length === 0) continue;
-    const start = bucketStartOf(mention.published_at, bucketSeconds).toISOString();
+    const start = new Date(Math.floor(publishedAt / size) * size).toISOString();
     const terms = new Set(scored.terms);
     for (const wl of scored.watchlists) {
       const key = `${wl.id}|${start}`;
@@ -28,10 +36,10 @@ export function bucketDeltas(items: StoredScored[], bucketSeconds: number): Buck
       d.count += 1;
       if (scored.label === 'negative') d.negative += 1;
       d.risk_sum += wl.risk;
-      if (mention.signal) {
+      if (signal) {
         d.ambassador_reports += 1;
-        if (mention.signal.severity === 'critical') d.critical_reports += 1;
-        if (!d.ambassadors.includes(mention.signal.userId)) d.ambassadors.push(mention.signal.userId);
+        if (signal.severity === 'critical') d.critical_reports += 1;
+        if (!d.ambassadors.includes(signal.userId)) d.ambassadors.push(signal.userId);
       }
       for (const term of terms) d.termCounts.set(term, (d.termCounts.get(term) ?? 0) + 1);
       // Prefer telling samples: negative or risky mentions first, then anything.

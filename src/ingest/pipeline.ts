@@ -5,9 +5,9 @@ import type { Logger } from 'pino';
 import type { DB } from '../db/schema.js';
 import type { SourceKind } from '../db/tables/sources.js';
 import type { Metrics } from '../observability/metrics.js';
-import { bucketDeltas, bucketStartOf, type StoredScored } from './buckets.js';
+import { bucketDeltas, bucketStartOf, deltaInput, type StoredScored } from './buckets.js';
 import { addCollected, insertMentions, upsertBuckets, type MentionInsert } from './repository.js';
-import type { IngestResult, Rejection, ScoredMention, ValidMention } from './types.js';
+import type { IngestResult, Rejection, ScoreBatch, ValidMention } from './types.js';
 import { validateMention } from './validate.js';
 
 export interface IngestSource { id: string; kind: SourceKind }
@@ -18,7 +18,7 @@ export interface IngestDeps {
   metrics?: Metrics;
   bucketSeconds: number;
   /** Scores a batch (possibly on a worker thread); results in input order. */
-  scoreBatch: (items: { text: string; lang: 'fr' | 'en' | null; forced?: string[] }[]) => Promise<ScoredMention[]>;
+  scoreBatch: ScoreBatch;
   /** Called after commit with what changed (detection, stream). Errors are logged, never thrown back. */
   onCommitted?: (source: IngestSource, result: IngestResult) => void | Promise<void>;
 }
@@ -50,11 +50,13 @@ export function createIngestService(deps: IngestDeps) {
     const seen = new Set<string>();
     const unique = items.filter((m) => (seen.has(m.external_id) ? false : (seen.add(m.external_id), true)));
     const batchDuplicates = items.length - unique.length;
-    const results = await deps.scoreBatch(unique.map((m) => {
+    // Scoring and aggregation happen before the transaction (on a scoring thread for big batches), so
+    // the transaction holds its connection only for the inserts.
+    const batch = await deps.scoreBatch(unique.map((m) => {
       const forced = forcedWatchlists(m);
-      return { text: m.text, lang: m.lang, ...(forced ? { forced } : {}) };
-    }));
-    const scored = unique.map((mention, i) => ({ mention, scored: results[i]! }));
+      return { text: m.text, lang: m.lang, publishedAt: m.published_at.getTime(), ...(m.signal ? { signal: m.signal } : {}), ...(forced ? { forced } : {}) };
+    }), deps.bucketSeconds);
+    const scored = unique.map((mention, i) => ({ mention, scored: batch.scored[i]! }));
     const rows: MentionInsert[] = scored.map(({ mention: m, scored: s }) => ({
       source_id: source.id, external_id: m.external_id, text: m.text, author: m.author, url: m.url,
       published_at: m.published_at.toISOString(), lang: s.lang, sentiment: round(s.sentiment), label: s.label,
@@ -65,7 +67,11 @@ export function createIngestService(deps: IngestDeps) {
       const insertedRows = await insertMentions(trx, rows);
       const ids = new Map(insertedRows.map((r) => [r.external_id, r.id]));
       const stored: StoredScored[] = scored.filter((s) => ids.has(s.mention.external_id)).map((s) => ({ id: ids.get(s.mention.external_id)!, ...s }));
-      const bucketRows = bucketDeltas(stored, deps.bucketSeconds);
+      // Usually everything was new and the precomputed increments stand (sample positions → ids);
+      // with re-deliveries in the batch, count only what was really inserted.
+      const bucketRows = stored.length === scored.length
+        ? batch.deltas.map((d) => ({ ...d, sample_ids: d.sample_ids.map((i) => stored[i]!.id) }))
+        : bucketDeltas(stored.map(deltaInput), deps.bucketSeconds);
       await upsertBuckets(trx, bucketRows);
       await addCollected(trx, source.id, insertedRows.length);
       if (inTransaction) await inTransaction(trx, stored);

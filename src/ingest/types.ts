@@ -1,5 +1,6 @@
 import type { SentimentLabel } from '../db/tables/mentions.js';
 import type { SignalSeverity } from '../db/tables/signals.js';
+import type { BucketDelta } from './repository.js';
 
 /** A mention as a collector hands it over, before validation. */
 export interface RawMention {
@@ -39,3 +40,10 @@ export interface IngestResult {
   /** (watchlist, bucket) pairs this batch changed: detection looks at them after commit. */
   touchedBuckets: { watchlistId: string; bucketStart: Date }[];
 }
+
+/** One mention to score, with what bucket aggregation needs. */
+export interface ScoreItem { text: string; lang: 'fr' | 'en' | null; forced?: string[]; publishedAt: number; signal?: ValidMention['signal'] }
+/** Scores of a batch, in order, and its bucket increments (sample ids are positions in the batch). */
+export interface ScoredBatch { scored: ScoredMention[]; deltas: BucketDelta[] }
+/** Scores and aggregates a batch, possibly on a scoring thread. */
+export type ScoreBatch = (items: ScoreItem[], bucketSeconds: number) => Promise<ScoredBatch>;

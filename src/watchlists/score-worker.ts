@@ -2,9 +2,10 @@
 // event loop that serves HTTP and websockets never stalls on a 5,000-mention batch.
 import { parentPort } from 'node:worker_threads';
 import type { MentionScorer } from '../ingest/types.js';
+import { scoreAndAggregate, type ScoreItem } from './scoring-pool.js';
 import { compileWatchlists, createMentionScorer, type CompiledWatchlist, type WatchlistDefinition } from './matcher.js';
 
-export interface ScoreRequest { id: number; stamp: string; defs?: WatchlistDefinition[]; items: { text: string; lang: 'fr' | 'en' | null; forced?: string[] }[] }
+export interface ScoreRequest { id: number; stamp: string; defs?: WatchlistDefinition[]; items: ScoreItem[]; bucketSeconds: number }
 
 let stamp = '';
 let compiled = new Map<string, CompiledWatchlist>();
@@ -18,7 +19,7 @@ parentPort?.on('message', (req: ScoreRequest) => {
       scorer = createMentionScorer([...compiled.values()]);
       stamp = req.stamp;
     }
-    parentPort!.postMessage({ id: req.id, results: req.items.map((i) => scorer.score(i.text, i.lang, i.forced)) });
+    parentPort!.postMessage({ id: req.id, results: scoreAndAggregate(scorer, req.items, req.bucketSeconds) });
   } catch (err) {
     parentPort!.postMessage({ id: req.id, error: (err as Error).message });
   }

@@ -4,14 +4,21 @@
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { Logger } from 'pino';
-import type { MentionScorer, ScoredMention } from '../ingest/types.js';
+import { bucketDeltas } from '../ingest/buckets.js';
+import type { MentionScorer, ScoreBatch, ScoredBatch, ScoreItem } from '../ingest/types.js';
 import type { WatchlistDefinition } from './matcher.js';
 import type { ScoreRequest } from './score-worker.js';
 
-export interface ScoreItem { text: string; lang: 'fr' | 'en' | null; forced?: string[] }
-export type ScoreBatch = (items: ScoreItem[]) => Promise<ScoredMention[]>;
+export type { ScoreBatch, ScoreItem, ScoredBatch } from '../ingest/types.js';
 
-interface Pending { resolve: (r: ScoredMention[]) => void; reject: (e: Error) => void; request: ScoreRequest; defs: WatchlistDefinition[] }
+/** Shared by the calling thread and the scoring threads. */
+export function scoreAndAggregate(scorer: MentionScorer, items: readonly ScoreItem[], bucketSeconds: number): ScoredBatch {
+  const scored = items.map((i) => scorer.score(i.text, i.lang, i.forced));
+  const deltas = bucketDeltas(items.map((item, i) => ({ id: i, publishedAt: item.publishedAt, signal: item.signal, scored: scored[i]! })), bucketSeconds);
+  return { scored, deltas };
+}
+
+interface Pending { resolve: (r: ScoredBatch) => void; reject: (e: Error) => void; request: ScoreRequest; defs: WatchlistDefinition[] }
 
 export interface ScoringPoolOptions {
   threads: number;
@@ -29,10 +36,7 @@ export function workerScript(): string | null {
 }
 
 export function createScoringPool(options: ScoringPoolOptions, script = workerScript()): { scoreBatch: ScoreBatch; close(): Promise<void> } {
-  const inThread: ScoreBatch = async (items) => {
-    const scorer = await options.inThread();
-    return items.map((i) => scorer.score(i.text, i.lang, i.forced));
-  };
+  const inThread: ScoreBatch = async (items, bucketSeconds) => scoreAndAggregate(await options.inThread(), items, bucketSeconds);
   if (!script || options.threads <= 0) return { scoreBatch: inThread, close: async () => undefined };
 
   let nextId = 1;
@@ -43,7 +47,7 @@ export function createScoringPool(options: ScoringPoolOptions, script = workerSc
     const worker = new Worker(script);
     worker.unref();
     worker.on('exit', () => dead.add(worker));
-    worker.on('message', (msg: { id: number; results?: ScoredMention[]; error?: string; needDefs?: boolean }) => {
+    worker.on('message', (msg: { id: number; results?: ScoredBatch; error?: string; needDefs?: boolean }) => {
       const p = pending.get(msg.id);
       if (!p) return;
       if (msg.needDefs) return void worker.postMessage({ ...p.request, defs: p.defs });
@@ -58,15 +62,15 @@ export function createScoringPool(options: ScoringPoolOptions, script = workerSc
   });
 
   return {
-    async scoreBatch(items) {
-      if (items.length < options.minBatch) return inThread(items);
+    async scoreBatch(items, bucketSeconds) {
+      if (items.length < options.minBatch) return inThread(items, bucketSeconds);
       const alive = workers.filter((w) => !dead.has(w));
       // A crashed thread is not replaced: scoring carries on in this thread rather than failing ingest.
-      if (alive.length === 0) return inThread(items);
+      if (alive.length === 0) return inThread(items, bucketSeconds);
       const { defs, stamp } = await options.definitions();
-      const request: ScoreRequest = { id: nextId++, stamp, items };
+      const request: ScoreRequest = { id: nextId++, stamp, items, bucketSeconds };
       const worker = alive[turn++ % alive.length]!;
-      return new Promise<ScoredMention[]>((resolve, reject) => {
+      return new Promise<ScoredBatch>((resolve, reject) => {
         pending.set(request.id, { resolve, reject, request, defs });
         worker.postMessage(request);
       });
