@@ -21,6 +21,7 @@ import type { Metrics } from './observability/metrics.js';
 import { createNotificationsAdmin } from './outbox/admin.js';
 import { createOutbox, webhookSecretProvider } from './outbox/worker.js';
 import { scoreText } from './scoring/index.js';
+import { coalescing } from './shared/coalesce.js';
 import { notFound } from './shared/errors.js';
 import { createSignalsService } from './signals/service.js';
 import { sourcesRepository } from './sources/repository.js';
@@ -57,20 +58,13 @@ export function createServices(deps: ServiceDeps) {
   const mailer = createMailer({ smtpUrl: config.smtp_url || null, from: config.mail_from });
   const outbox = createOutbox({
     db, logger, metrics, mailer, policy: addressPolicy(config), webhookSecret: webhookSecretProvider(db, config.alerts.webhook_secret),
-    options: { maxAttempts: config.outbox.max_attempts, baseDelaySeconds: config.outbox.base_delay_seconds, maxDelaySeconds: config.outbox.max_delay_seconds, webhookTimeoutMs: config.alerts.webhook_timeout_ms },
+    options: { maxAttempts: config.outbox.max_attempts, baseDelaySeconds: config.outbox.base_delay_seconds, maxDelaySeconds: config.outbox.max_delay_seconds, webhookTimeoutMs: config.alerts.webhook_timeout_ms, leaseSeconds: config.outbox.lease_seconds },
   });
   // Deliver right after commit instead of waiting for the next tick (the tick still catches up on failures).
-  // A kick during a delivery round queues exactly one more round, so rows written meanwhile are not left behind.
-  let delivering: Promise<unknown> | null = null;
-  let deliverAgain = false;
+  const deliver = coalescing(() => outbox.tick().then(() => undefined));
+  let delivering: Promise<void> | null = null;
   const kickOutbox = () => {
-    if (delivering) { deliverAgain = true; return; }
-    delivering = (async () => {
-      do {
-        deliverAgain = false;
-        await outbox.tick().catch((err) => logger.error({ err }, 'outbox delivery failed'));
-      } while (deliverAgain);
-    })().finally(() => { delivering = null; });
+    delivering = deliver().catch((err) => logger.error({ err }, 'outbox delivery failed'));
   };
   const alerts = createAlertsService({
     db, logger, metrics, onNotificationsWritten: kickOutbox,

@@ -80,6 +80,7 @@ export const ConfigSchema = Type.Object(
       max_attempts: Int(1, 100, 'Delivery attempts before a notification is dead-lettered'),
       base_delay_seconds: Int(1, 3600, 'First retry delay (doubles each attempt, with jitter)'),
       max_delay_seconds: Int(1, 86400, 'Longest retry delay'),
+      lease_seconds: Int(5, 3600, 'A claimed delivery is retried after this long if its worker died mid-delivery (at-least-once; receivers dedupe on the delivery id)'),
     }, { additionalProperties: false }),
     stream: Type.Object({
       heartbeat_seconds: Int(1, 3600, 'Websocket ping interval'),

@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import type { AlertsService } from '../alerts/service.js';
 import type { DB } from '../db/schema.js';
 import type { BucketRow } from '../db/tables/buckets.js';
+import { coalescing } from '../shared/coalesce.js';
 import { WatchlistDetector } from './detector.js';
 import type { AlertKind, BucketSnapshot, Candidate, DetectionResult } from './types.js';
 
@@ -27,8 +28,8 @@ export function createDetectionService(db: Kysely<DB>, alerts: AlertsService, lo
   // missed by a strict watermark: re-read a little of the past (observing a snapshot twice is harmless).
   const overlapMs = 60_000;
   let watermark = new Date(0);
-  let running: Promise<void> | null = null;
-  let again = false;
+  let syncAt: Date | undefined;
+  const syncLoop = coalescing(() => syncOnce(syncAt ?? new Date()));
 
   async function buildDetector(watchlistId: string, now: Date): Promise<{ detector: WatchlistDetector; pending: Candidate[] }> {
     const detector = new WatchlistDetector({ bucketSeconds: options.bucketSeconds });
@@ -90,17 +91,8 @@ export function createDetectionService(db: Kysely<DB>, alerts: AlertsService, lo
 
     /** Looks at buckets changed since the last look. Coalesces calls: at most one run plus one queued. */
     sync(now?: Date): Promise<void> {
-      if (running) {
-        again = true;
-        return running;
-      }
-      running = (async () => {
-        do {
-          again = false;
-          await syncOnce(now ?? new Date());
-        } while (again);
-      })().finally(() => { running = null; });
-      return running;
+      syncAt = now;
+      return syncLoop();
     },
 
     forget(watchlistId: string): void { detectors.delete(watchlistId); },

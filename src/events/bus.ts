@@ -4,6 +4,7 @@
 import type { Logger } from 'pino';
 import type { Database } from '../db/index.js';
 import type { EventRow } from '../db/tables/events.js';
+import { coalescing } from '../shared/coalesce.js';
 import { eventsByIds } from './repository.js';
 import { EVENTS_CHANNEL } from './types.js';
 
@@ -19,29 +20,27 @@ export function createEventBus(database: Database, logger: Logger): EventBus {
   const listeners = new Set<EventListener>();
   let unlisten: (() => Promise<void>) | null = null;
   let pending: number[] = [];
-  let flushing: Promise<void> | null = null;
 
-  // Coalesce bursts of NOTIFYs into one query.
-  async function flush(): Promise<void> {
-    while (pending.length > 0) {
-      const ids = pending;
-      pending = [];
-      try {
-        const rows = await eventsByIds(database.db, ids);
-        for (const row of rows) for (const l of listeners) {
-          try { l(row); } catch (err) { logger.error({ err, eventId: row.id }, 'event listener failed'); }
-        }
-      } catch (err) {
-        logger.warn({ err: (err as Error).message, count: ids.length }, 'could not load notified events');
+  // Coalesce bursts of NOTIFYs into one query per round.
+  const flush = coalescing(async () => {
+    const ids = pending;
+    pending = [];
+    if (ids.length === 0) return;
+    try {
+      const rows = await eventsByIds(database.db, ids);
+      for (const row of rows) for (const l of listeners) {
+        try { l(row); } catch (err) { logger.error({ err, eventId: row.id }, 'event listener failed'); }
       }
+    } catch (err) {
+      logger.warn({ err: (err as Error).message, count: ids.length }, 'could not load notified events');
     }
-  }
+  });
 
   function onNotify(payload: string): void {
     const id = Number(payload);
     if (!Number.isSafeInteger(id)) return;
     pending.push(id);
-    flushing ??= Promise.resolve().then(flush).finally(() => { flushing = null; });
+    void flush();
   }
 
   return {
@@ -55,7 +54,7 @@ export function createEventBus(database: Database, logger: Logger): EventBus {
     async stop() {
       await unlisten?.();
       unlisten = null;
-      await flushing;
+      await flush();
     },
   };
 }

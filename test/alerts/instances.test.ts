@@ -109,7 +109,7 @@ describe.runIf(isPostgres())('a process killed in the middle of an escalation', 
 
   async function start(port: number): Promise<ChildProcess> {
     const env = { ...process.env, ...TEST_ENV, DATABASE_URL: tdb.url!, PORT: String(port), HOST: '127.0.0.1', ALERTS_TICK_SECONDS: '1',
-      ALERTS_WEBHOOK_SECRET: SECRET, ADMIN_EMAIL: 'kill@example.test', ADMIN_PASSWORD: 'kill-test-password', LOG_LEVEL: 'warn', COLLECTORS_ENABLED: 'false' };
+      ALERTS_WEBHOOK_SECRET: SECRET, OUTBOX_LEASE_SECONDS: '5', ADMIN_EMAIL: 'kill@example.test', ADMIN_PASSWORD: 'kill-test-password', LOG_LEVEL: 'warn', COLLECTORS_ENABLED: 'false' };
     const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
     proc.stderr?.on('data', () => undefined);
     await waitUntil(async () => (await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok).catch(() => false)), 30_000, 200);
@@ -130,20 +130,25 @@ describe.runIf(isPostgres())('a process killed in the middle of an escalation', 
     const source = await (await fetch(`${base}/api/v1/sources`, { method: 'POST', headers: auth, body: JSON.stringify({ kind: 'push', name: 'p' }) })).json() as { ingest_token: string };
     const mentions = Array.from({ length: 24 }, (_, i) => ({ external_id: `k${i}`, text: `Scandale Dupont, intoxication et appel au boycott, plainte déposée ${i}`, lang: 'fr' }));
     await fetch(`${base}/api/v1/mentions`, { method: 'POST', headers: { authorization: `Bearer ${source.ingest_token}`, 'content-type': 'application/json' }, body: JSON.stringify({ mentions }) });
-    await waitUntil(async () => receiver.requests.length >= 1, 15_000);
-    // Killed between step 0 and step 1 (due 6 s later): no graceful shutdown, nothing in memory survives.
+    // Wait until the first step of every alert is delivered and no later step has run yet (due 6 s after).
+    const db = tdb.database.db;
+    await waitUntil(async () => {
+      const rows = await db.selectFrom('notifications').select(['status', 'step_index']).execute();
+      return rows.length > 0 && rows.every((r) => r.step_index === 0 && r.status === 'sent');
+    }, 15_000, 100);
+    // Killed between step 0 and step 1: no graceful shutdown, nothing in memory survives.
     child.kill('SIGKILL');
     await new Promise((r) => child!.once('exit', r));
-    const firstAlertSteps = receiver.requests.map((r) => r.headers['x-pilotfish-delivery']);
+    const alertIds = (await db.selectFrom('alerts').select('id').execute()).map((a) => a.id);
+    expect(alertIds.length).toBeGreaterThan(0);
     child = await start(port);
-    await waitUntil(async () => receiver.requests.some((r) => /:0\.1:webhook:/.test(String(r.headers['x-pilotfish-delivery']))), 30_000, 250);
+    const stepOf = (d: unknown, id: string, step: string) => String(d).startsWith(`alert:${id}:${step}:`);
+    await waitUntil(async () => alertIds.every((id) => receiver.requests.some((r) => stepOf(r.headers['x-pilotfish-delivery'], id, '0.1'))), 30_000, 250);
     await new Promise((r) => setTimeout(r, 3000));
-    const deliveries = receiver.requests.map((r) => String(r.headers['x-pilotfish-delivery']));
-    const alertIds = new Set(deliveries.map((d) => d.split(':')[1]));
-    for (const alertId of alertIds) {
-      expect(deliveries.filter((d) => d.startsWith(`alert:${alertId}:0.0:`))).toHaveLength(1);
-      expect(deliveries.filter((d) => d.startsWith(`alert:${alertId}:0.1:`))).toHaveLength(1);
+    const deliveries = receiver.requests.map((r) => r.headers['x-pilotfish-delivery']);
+    for (const id of alertIds) {
+      expect(deliveries.filter((d) => stepOf(d, id, '0.0'))).toHaveLength(1);
+      expect(deliveries.filter((d) => stepOf(d, id, '0.1'))).toHaveLength(1);
     }
-    expect(firstAlertSteps.every((d) => /:0\.0:/.test(String(d)))).toBe(true);
   }, 90_000);
 });
