@@ -19,7 +19,9 @@ export const alertsRepository = {
 
   get: (db: Kysely<DB>, id: string) => db.selectFrom('alerts').selectAll().where('id', '=', id).executeTakeFirst(),
 
-  getForUpdate: (db: Kysely<DB>, id: string) => db.selectFrom('alerts').selectAll().where('id', '=', id).forUpdate().executeTakeFirst(),
+  // FOR NO KEY UPDATE: a state change must not block rows that merely reference the alert (timeline
+  // entries, deliveries take KEY SHARE locks), which FOR UPDATE would, and deadlock with the outbox.
+  getForUpdate: (db: Kysely<DB>, id: string) => db.selectFrom('alerts').selectAll().where('id', '=', id).forNoKeyUpdate().executeTakeFirst(),
 
   update: (db: Kysely<DB>, id: string, patch: Updateable<AlertsTable>) =>
     db.updateTable('alerts').set({ ...patch, updated_at: new Date() }).where('id', '=', id).returningAll().executeTakeFirstOrThrow(),
@@ -53,15 +55,15 @@ export const alertsRepository = {
   /** Open alerts whose next escalation step is due, locked for this transaction; others skip them. */
   claimDueEscalations: (db: Kysely<DB>, now: Date, limit: number) =>
     db.selectFrom('alerts').selectAll().where('status', '=', 'open').where('escalation_due_at', '<=', now)
-      .orderBy('escalation_due_at').limit(limit).forUpdate().skipLocked().execute(),
+      .orderBy('escalation_due_at').limit(limit).forNoKeyUpdate().skipLocked().execute(),
 
   claimExpiredAcks: (db: Kysely<DB>, now: Date, limit: number) =>
     db.selectFrom('alerts').selectAll().where('status', '=', 'acknowledged').where('ack_expires_at', '<=', now)
-      .limit(limit).forUpdate().skipLocked().execute(),
+      .limit(limit).forNoKeyUpdate().skipLocked().execute(),
 
   claimSnoozeOver: (db: Kysely<DB>, now: Date, limit: number) =>
     db.selectFrom('alerts').selectAll().where('status', '=', 'snoozed').where('snoozed_until', '<=', now)
-      .limit(limit).forUpdate().skipLocked().execute(),
+      .limit(limit).forNoKeyUpdate().skipLocked().execute(),
 
   /** Stop every pending delivery of this alert (acknowledged or resolved alerts never page again). */
   async cancelPendingNotifications(db: Kysely<DB>, alertId: string, reason: string): Promise<number> {

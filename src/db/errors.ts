@@ -1,6 +1,7 @@
-// Recognises "the database is not reachable right now" (restart, network, pool exhausted), which the API
-// answers with 503 + Retry-After instead of a 500: the client should simply try again.
-const UNAVAILABLE_CODES = new Set(['57P01', '57P02', '57P03', '53300', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN']);
+// Recognises "the database is not reachable right now" (restart, network, pool exhausted) and transient
+// conflicts (deadlock victim, serialization failure), which the API answers with 503 + Retry-After instead
+// of a 500: the client should simply try again.
+const UNAVAILABLE_CODES = new Set(['57P01', '57P02', '57P03', '53300', '40P01', '40001', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN']);
 const UNAVAILABLE_MESSAGES = [/timeout exceeded when trying to connect/i, /Connection terminated/i, /database did not answer/i, /Client has encountered a connection error/i, /the database system is (starting up|shutting down)/i];
 
 export function isDatabaseUnavailable(err: unknown): boolean {

@@ -19,7 +19,7 @@ export function createNotificationsAdmin(db: Kysely<DB>, onRetry: () => void) {
     },
     async retry(actor: Actor, id: string) {
       const row = await db.transaction().execute(async (trx) => {
-        const current = await trx.selectFrom('notifications').select(['status']).where('id', '=', id).forUpdate().executeTakeFirst();
+        const current = await trx.selectFrom('notifications').select(['status']).where('id', '=', id).forNoKeyUpdate().executeTakeFirst();
         if (!current) throw notFound('notification');
         if (current.status !== 'dead' && current.status !== 'failed') throw conflict(`notification is ${current.status}; only dead or failed ones can be retried`, 'invalid_state');
         const updated = await trx.updateTable('notifications').set({ status: 'pending', attempts: 0, next_attempt_at: new Date() }).where('id', '=', id).returning(columns).executeTakeFirstOrThrow();

@@ -54,7 +54,7 @@ export const talkingPointsRepository = {
 
   /** The row locked for a transition, so two concurrent transitions of one point run one after the other. */
   lock: (db: Kysely<DB>, id: string): Promise<PointRow | undefined> =>
-    db.selectFrom('talking_points as tp').select(POINT_COLUMNS).where('tp.id', '=', id).forUpdate().executeTakeFirst(),
+    db.selectFrom('talking_points as tp').select(POINT_COLUMNS).where('tp.id', '=', id).forNoKeyUpdate().executeTakeFirst(),
 
   get: (db: Kysely<DB>, id: string) => withNames(db).where('tp.id', '=', id).executeTakeFirst(),
 

@@ -16,7 +16,8 @@ describe('email delivery', () => {
       const view = (await t.services.alerts.raise(await createWatchlist(t, admin), candidate()))!;
       const detail = await waitUntil(async () => {
         const d = (await t.app.inject({ method: 'GET', url: `/api/v1/alerts/${view.id}`, headers: admin.auth })).json();
-        return d.notifications[0]?.status === 'failed' ? d : null;
+        // Timeline and deliveries are read by separate queries: wait until both show the outcome.
+        return d.notifications[0]?.status === 'failed' && d.timeline.some((e: { type: string }) => e.type === 'notification_failed') ? d : null;
       });
       expect(detail.notifications[0]).toMatchObject({ channel: 'email', status: 'failed', last_error: expect.stringMatching(/SMTP is not configured/) });
       expect(detail.timeline.map((e: { type: string }) => e.type)).toContain('notification_failed');

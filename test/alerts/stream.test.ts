@@ -32,7 +32,8 @@ describe('websocket stream', () => {
       const view = (await t.services.alerts.raise(wl, candidate()))!;
       const raised = await crisisStream.waitFor((m) => m.type === 'alert.raised' && m.data.id === view.id);
       expect(raised).toMatchObject({ id: expect.stringMatching(/^\d+$/), at: expect.any(String), data: { id: view.id, status: 'open', watchlist_id: wl } });
-      await t.app.inject({ method: 'POST', url: `/api/v1/alerts/${view.id}/ack`, headers: crisis.auth });
+      const acked = await t.app.inject({ method: 'POST', url: `/api/v1/alerts/${view.id}/ack`, headers: crisis.auth });
+      expect(acked.statusCode, acked.body).toBe(200);
       await crisisStream.waitFor((m) => m.type === 'alert.acknowledged' && m.data.id === view.id);
       const signal = (await t.app.inject({ method: 'POST', url: '/api/v1/signals', headers: ambassador.auth, payload: { text: 'brandx rumeur', severity: 'low' } })).json();
       await crisisStream.waitFor((m) => m.type === 'signal.reported' && m.data.id === signal.id);
