@@ -58,8 +58,12 @@ describe('raising', () => {
     expect(en.subject).toMatch(/HIGH/i);
     expect(en.text).toContain('Boycott calls spreading');
     expect(en.text).toContain(`https://pilotfish.example/#/alerts/${view!.id}`);
-    const detail = (await get(view!.id)).json();
-    expect(detail.notifications.filter((n: { status: string }) => n.status === 'sent')).toHaveLength(2);
+    // The mail server has them; the outbox records "sent" just after: wait for that too.
+    const detail = await waitUntil(async () => {
+      const d = (await get(view!.id)).json();
+      return d.notifications.filter((n: { status: string }) => n.status === 'sent').length === 2 ? d : null;
+    });
+    expect(detail.notifications.map((n: { recipient: string }) => n.recipient).sort()).toEqual([crisis.email, crisis2.email].sort());
   });
 });
 

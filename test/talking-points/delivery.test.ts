@@ -81,7 +81,11 @@ describe('distribution over a real websocket and SMTP server', () => {
     expect(en.subject).toContain('Three batches recalled');
     expect(fr.text).toContain(`https://pilotfish.example/#/talking-points/${point.id}`);
     expect(fr.text).toContain('Trois lots rappelés par précaution.');
-    const rows = await t.db.database.db.selectFrom('notifications').select('status').where('talking_point_id', '=', point.id).execute();
+    // The outbox records "sent" just after the mail server accepted the message.
+    const rows = await waitUntil(async () => {
+      const r = await t.db.database.db.selectFrom('notifications').select('status').where('talking_point_id', '=', point.id).execute();
+      return r.every((n) => n.status === 'sent') ? r : null;
+    });
     expect(rows.map((r) => r.status)).toEqual(['sent', 'sent']);
 
     // Reading is confirmed over HTTP and counted.
