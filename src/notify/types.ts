@@ -1,3 +1,5 @@
+import type { Explanation } from '../detection/types.js';
+
 /** What the notifiers render. Built by the alert and talking-point services, never by the notifiers. */
 export type Lang = 'fr' | 'en';
 
@@ -5,15 +7,8 @@ export type AlertKind = 'volume_spike' | 'negative_surge' | 'risk_burst' | 'emer
 export type Severity = 'low' | 'medium' | 'high' | 'critical';
 export type AlertStatus = 'open' | 'acknowledged' | 'resolved' | 'snoozed';
 
-export interface AlertExplanation {
-  summary: string;
-  observed: number;
-  expected: number;
-  factor: number;
-  window: { start: string; end: string };
-  top_terms: string[];
-  sample_mention_ids: string[];
-}
+/** The detector's explanation of an alert, as raised: one shape from detection to the notifiers. */
+export type AlertExplanation = Explanation;
 
 /** A sample mention. Its text, URL and author come from the outside world: untrusted. */
 export interface SampleMention {
