@@ -6,6 +6,7 @@ import type { DB } from '../db/schema.js';
 import type { EscalationPolicyRow, PolicyStep, Severity } from '../db/tables/escalation-policies.js';
 import type { Actor } from '../shared/actor.js';
 import { badRequest, notFound } from '../shared/errors.js';
+import { watchlistExists } from '../watchlists/service.js';
 import { validateSteps } from './policy.js';
 
 export interface PolicyInput { name: string; watchlist_id?: string | null; min_severity?: Severity; steps: PolicyStep[]; repeat?: number | boolean; is_default?: boolean }
@@ -40,8 +41,7 @@ export function createPoliciesService(db: Kysely<DB>, deps: { maxRepeats: number
 
   async function checkWatchlist(id: string | null | undefined): Promise<void> {
     if (!id) return;
-    const wl = await db.selectFrom('watchlists').select('id').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
-    if (!wl) throw badRequest('watchlist_id', 'no such watchlist');
+    if (!(await watchlistExists(db, id))) throw badRequest('watchlist_id', 'no such watchlist');
   }
 
   return {

@@ -72,10 +72,6 @@ export const alertsRepository = {
     return Number(res.numUpdatedRows);
   },
 
-  openEpisodes: (db: Kysely<DB>) =>
-    db.selectFrom('alerts').select(['id', 'watchlist_id', 'kind', 'episode_key', 'opened_at', 'updated_at'])
-      .where('episode_ended_at', 'is', null).where('status', '!=', 'resolved').execute(),
-
   byEpisode: (db: Kysely<DB>, fingerprint: string) => db.selectFrom('alerts').selectAll().where('fingerprint', '=', fingerprint).executeTakeFirst(),
 
   async usersByIds(db: Kysely<DB>, ids: string[]): Promise<Map<string, string>> {

@@ -95,7 +95,6 @@ export function createDetectionService(db: Kysely<DB>, alerts: AlertsService, lo
       return syncLoop();
     },
 
-    forget(watchlistId: string): void { detectors.delete(watchlistId); },
   };
 }
 

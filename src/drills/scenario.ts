@@ -82,7 +82,3 @@ export function dueEvents(scenario: Scenario, elapsedMs: number, speed: number):
 export function eventTime(startedAt: Date, event: ScenarioEvent, speed: number): Date {
   return new Date(startedAt.getTime() + (event.at / speed) * 1000);
 }
-
-export function scenarioLength(scenario: Scenario): number {
-  return scenario.events.at(-1)?.at ?? 0;
-}

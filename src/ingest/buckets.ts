@@ -4,9 +4,10 @@ import type { BucketDelta } from './repository.js';
 import { SAMPLES_PER_BUCKET, TOP_TERMS_PER_BUCKET } from './repository.js';
 import type { ScoredMention, ValidMention } from './types.js';
 
-export function bucketStartOf(date: Date, bucketSeconds: number): Date {
+/** Start (epoch ms) of the bucket an instant falls in. */
+export function bucketStartOf(epochMs: number, bucketSeconds: number): number {
   const size = bucketSeconds * 1000;
-  return new Date(Math.floor(date.getTime() / size) * size);
+  return Math.floor(epochMs / size) * size;
 }
 
 export interface StoredScored { id: number; mention: ValidMention; scored: ScoredMention }
@@ -20,10 +21,9 @@ export function deltaInput(s: StoredScored): DeltaInput {
 
 export function bucketDeltas(items: readonly DeltaInput[], bucketSeconds: number): BucketDelta[] {
   const byKey = new Map<string, BucketDelta & { termCounts: Map<string, number> }>();
-  const size = bucketSeconds * 1000;
   for (const { id, publishedAt, signal, scored } of items) {
     if (scored.watchlists.length === 0) continue;
-    const start = new Date(Math.floor(publishedAt / size) * size).toISOString();
+    const start = new Date(bucketStartOf(publishedAt, bucketSeconds)).toISOString();
     const terms = new Set(scored.terms);
     for (const wl of scored.watchlists) {
       const key = `${wl.id}|${start}`;

@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import type { DB } from '../db/schema.js';
 import type { SourceKind } from '../db/tables/sources.js';
 import type { Metrics } from '../observability/metrics.js';
-import { bucketDeltas, bucketStartOf, deltaInput, type StoredScored } from './buckets.js';
+import { bucketDeltas, deltaInput, type StoredScored } from './buckets.js';
 import { addCollected, insertMentions, upsertBuckets, type MentionInsert } from './repository.js';
 import type { IngestResult, Rejection, ScoreBatch, ValidMention } from './types.js';
 import { validateMention } from './validate.js';
@@ -98,7 +98,7 @@ export function createIngestService(deps: IngestDeps) {
     return result;
   }
 
-  return { ingest, store, bucketStartOf: (d: Date) => bucketStartOf(d, deps.bucketSeconds) };
+  return { ingest, store };
 }
 
 export type IngestService = ReturnType<typeof createIngestService>;

@@ -3,6 +3,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { DB } from '../db/schema.js';
+import { deleteEventsBefore } from '../events/repository.js';
 
 export interface RetentionOptions { mentionsDays: number; batchSize: number; eventsDays?: number }
 
@@ -17,7 +18,7 @@ export async function runRetention(db: Kysely<DB>, options: RetentionOptions, lo
     if (n < options.batchSize) break;
   }
   const eventsCutoff = new Date(now.getTime() - (options.eventsDays ?? 30) * 86400_000);
-  const events = Number((await db.deleteFrom('events').where('at', '<', eventsCutoff).executeTakeFirst()).numDeletedRows);
+  const events = await deleteEventsBefore(db, eventsCutoff);
   logger.info({ mentions, events, cutoff: cutoff.toISOString() }, 'retention done');
   return { mentions, events };
 }

@@ -12,6 +12,7 @@ import { appendEvent } from '../events/repository.js';
 import type { IngestService } from '../ingest/pipeline.js';
 import { validateUrl } from '../ingest/validate.js';
 import type { SourcesService } from '../sources/service.js';
+import { watchlistExists } from '../watchlists/service.js';
 import { badRequest } from '../shared/errors.js';
 
 export interface ReportSignalInput { text: string; url?: string | null; channel?: string | null; severity: SignalSeverity; watchlist_id?: string | null }
@@ -38,8 +39,7 @@ export function createSignalsService(db: Kysely<DB>, deps: { ingest: IngestServi
       const url = input.url?.trim() || null;
       if (url && !validateUrl(url)) throw badRequest('url', 'must be an http(s) URL');
       if (input.watchlist_id) {
-        const wl = await db.selectFrom('watchlists').select('id').where('id', '=', input.watchlist_id).where('deleted_at', 'is', null).executeTakeFirst();
-        if (!wl) throw badRequest('watchlist_id', 'no such watchlist');
+        if (!(await watchlistExists(db, input.watchlist_id))) throw badRequest('watchlist_id', 'no such watchlist');
       }
       const source = await deps.sources.ambassadorSource();
       const id = randomUUID();

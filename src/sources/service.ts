@@ -10,6 +10,7 @@ import type { DB } from '../db/schema.js';
 import type { SourceKind } from '../db/tables/sources.js';
 import type { Actor } from '../shared/actor.js';
 import { parseScenario } from '../drills/scenario.js';
+import { watchlistExists } from '../watchlists/service.js';
 import { badRequest, notFound } from '../shared/errors.js';
 import { sourcesRepository as repo } from './repository.js';
 import { sourceView, type SourceView } from './views.js';
@@ -57,8 +58,7 @@ export function createSourcesService(db: Kysely<DB>, config: Readonly<Config>, l
     if (!cfg) throw badRequest('config', 'is required for a replay source: {scenario, watchlist_id, speed?}');
     parseScenario(cfg.scenario, 'config.scenario.');
     if (typeof cfg.watchlist_id !== 'string') throw badRequest('config.watchlist_id', 'is required');
-    const wl = await db.selectFrom('watchlists').select('id').where('id', '=', cfg.watchlist_id).where('deleted_at', 'is', null).executeTakeFirst();
-    if (!wl) throw badRequest('config.watchlist_id', 'no such watchlist');
+    if (!(await watchlistExists(db, cfg.watchlist_id))) throw badRequest('config.watchlist_id', 'no such watchlist');
     if (cfg.speed !== undefined && !(typeof cfg.speed === 'number' && cfg.speed > 0 && cfg.speed <= 1000)) throw badRequest('config.speed', 'must be a number in (0, 1000]');
   }
 

@@ -16,6 +16,12 @@ export function watchlistView(w: WatchlistRow): WatchlistView {
   return { id: w.id, name: w.name, query: w.query, risk_terms: w.risk_terms, enabled: w.enabled, created_at: w.created_at.toISOString(), updated_at: w.updated_at.toISOString() };
 }
 
+/** Whether a watchlist exists and is not deleted (for everything that files under a watchlist). */
+export async function watchlistExists(db: Kysely<DB>, id: string): Promise<boolean> {
+  const row = await db.selectFrom('watchlists').select('id').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  return row !== undefined;
+}
+
 export function compileOrThrow(query: string): CompiledQuery {
   try {
     return compileQuery(query);
