@@ -1,16 +1,9 @@
 // Public types of the detection core. The core is pure: no clock, no I/O, no randomness; the service feeds
 // it bucket snapshots and turns what it raises into alerts.
 
-export type AlertKind = 'volume_spike' | 'negative_surge' | 'risk_burst' | 'emerging_term' | 'ambassador_signal';
-export type Severity = 'low' | 'medium' | 'high' | 'critical';
+import type { AlertKind, Severity } from '../contract/enums.js';
 
-export const ALERT_KINDS: readonly AlertKind[] = [
-  'volume_spike',
-  'negative_surge',
-  'risk_burst',
-  'emerging_term',
-  'ambassador_signal',
-];
+export { ALERT_KINDS, type AlertKind, type Severity } from '../contract/enums.js';
 
 /** Aggregates of one watchlist's mentions over one time bucket. Counts only grow while the bucket fills. */
 export interface BucketSnapshot {

@@ -61,6 +61,8 @@ export function createIngestService(deps: IngestDeps) {
       source_id: source.id, external_id: m.external_id, text: m.text, author: m.author, url: m.url,
       published_at: m.published_at.toISOString(), lang: s.lang, sentiment: round(s.sentiment), label: s.label,
       risk: round(s.risk), risk_terms: s.riskTerms, watchlist_ids: s.watchlists.map((w) => w.id),
+      network: m.reach?.network ?? null, author_followers: m.reach?.followers ?? null, likes: m.reach?.likes ?? null,
+      reposts: m.reach?.reposts ?? null, replies: m.reach?.replies ?? null,
     }));
 
     const { inserted, deltas } = await db.transaction().execute(async (trx) => {

@@ -6,6 +6,7 @@ import type { DB } from '../db/schema.js';
 export interface MentionInsert {
   source_id: string; external_id: string; text: string; author: string | null; url: string | null;
   published_at: string; lang: string; sentiment: number; label: string; risk: number; risk_terms: string[]; watchlist_ids: string[];
+  network: string | null; author_followers: number | null; likes: number | null; reposts: number | null; replies: number | null;
 }
 
 export interface BucketDelta {
@@ -17,11 +18,14 @@ export interface BucketDelta {
 export async function insertMentions(db: Kysely<DB>, rows: MentionInsert[]): Promise<{ id: number; external_id: string }[]> {
   if (rows.length === 0) return [];
   const result = await sql<{ id: number; external_id: string }>`
-    INSERT INTO mentions (source_id, external_id, text, author, url, published_at, lang, sentiment, label, risk, risk_terms, watchlist_ids)
-    SELECT source_id, external_id, text, author, url, published_at, lang, sentiment, label, risk, risk_terms, watchlist_ids
+    INSERT INTO mentions (source_id, external_id, text, author, url, published_at, lang, sentiment, label, risk, risk_terms, watchlist_ids,
+                          network, author_followers, likes, reposts, replies)
+    SELECT source_id, external_id, text, author, url, published_at, lang, sentiment, label, risk, risk_terms, watchlist_ids,
+           network, author_followers, likes, reposts, replies
     FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(
       source_id uuid, external_id text, text text, author text, url text, published_at timestamptz, lang text,
-      sentiment real, label text, risk real, risk_terms text[], watchlist_ids uuid[])
+      sentiment real, label text, risk real, risk_terms text[], watchlist_ids uuid[],
+      network text, author_followers integer, likes integer, reposts integer, replies integer)
     ON CONFLICT (source_id, external_id) DO NOTHING
     RETURNING id, external_id`.execute(db);
   return result.rows.map((r) => ({ id: Number(r.id), external_id: r.external_id }));

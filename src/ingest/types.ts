@@ -13,7 +13,12 @@ export interface ValidMention {
   watchlistIds?: string[];
   /** Set for ambassador signals: who reported it and how severe they think it is. */
   signal?: { userId: string; severity: SignalSeverity; watchlistId: string | null };
+  /** What a social network reports about the post's audience (connectors only). */
+  reach?: Reach;
 }
+
+/** The network a post comes from, its author's audience and the engagement the network reports. */
+export interface Reach { network: string; followers?: number | null; likes?: number | null; reposts?: number | null; replies?: number | null }
 
 export interface WatchlistScore { id: string; risk: number }
 

@@ -3,8 +3,9 @@ import type { Explanation } from '../detection/types.js';
 /** What the notifiers render. Built by the alert and talking-point services, never by the notifiers. */
 export type Lang = 'fr' | 'en';
 
-export type AlertKind = 'volume_spike' | 'negative_surge' | 'risk_burst' | 'emerging_term' | 'ambassador_signal';
-export type Severity = 'low' | 'medium' | 'high' | 'critical';
+import type { AlertKind, Severity } from '../contract/enums.js';
+
+export type { AlertKind, Severity } from '../contract/enums.js';
 export type AlertStatus = 'open' | 'acknowledged' | 'resolved' | 'snoozed';
 
 /** The detector's explanation of an alert, as raised: one shape from detection to the notifiers. */

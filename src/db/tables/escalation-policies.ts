@@ -1,8 +1,9 @@
 import type { Generated, Selectable } from 'kysely';
 import type { Json } from './json.js';
 
-export type Severity = 'low' | 'medium' | 'high' | 'critical';
-export const SEVERITIES: readonly Severity[] = ['low', 'medium', 'high', 'critical'];
+import type { Severity } from '../../contract/enums.js';
+
+export { SEVERITIES, type Severity } from '../../contract/enums.js';
 export type Channel = 'ws' | 'email' | 'webhook';
 export type Target = { role: string } | { user_id: string } | { email: string } | { webhook_url: string; format?: 'json' | 'slack' | 'teams' };
 export interface PolicyStep { delay_minutes: number; targets: Target[]; channels: Channel[] }

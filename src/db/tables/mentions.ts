@@ -1,6 +1,8 @@
 import type { Generated, Selectable } from 'kysely';
 
-export type SentimentLabel = 'negative' | 'neutral' | 'positive';
+import type { SentimentLabel } from '../../contract/enums.js';
+
+export type { SentimentLabel } from '../../contract/enums.js';
 
 export interface MentionsTable {
   id: Generated<number>;
@@ -17,5 +19,13 @@ export interface MentionsTable {
   risk: number;
   risk_terms: string[];
   watchlist_ids: string[];
+  /** The network a connector read it from (bluesky, mastodon, reddit, hackernews…); null for feeds and pushes. */
+  network: string | null;
+  author_followers: number | null;
+  likes: number | null;
+  reposts: number | null;
+  replies: number | null;
+  /** Set when the post was deleted at the source: its text is hidden. */
+  deleted_at: Date | null;
 }
 export type MentionRow = Selectable<MentionsTable>;

@@ -1,7 +1,9 @@
 import type { Generated, Selectable } from 'kysely';
 import type { JsonDefault } from './json.js';
 
-export type SourceKind = 'rss' | 'push' | 'ambassador' | 'replay';
+import type { SourceKind, SourceState } from '../../contract/enums.js';
+
+export type { SourceKind } from '../../contract/enums.js';
 
 export interface SourcesTable {
   id: Generated<string>;
@@ -25,5 +27,16 @@ export interface SourcesTable {
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
   deleted_at: Date | null;
+  /** Connector-specific resume point (Jetstream time_us, a since-id, a created_at_i…). */
+  cursor: string | null;
+  /** Encrypted JSON of the secret configuration; never leaves the server. */
+  secrets: string | null;
+  lease_owner: string | null;
+  lease_expires_at: Date | null;
+  state: Generated<SourceState>;
+  last_event_at: Date | null;
+  lag_seconds: number | null;
+  events_per_second: number | null;
+  error_count: Generated<number>;
 }
 export type SourceRow = Selectable<SourcesTable>;

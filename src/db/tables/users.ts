@@ -1,7 +1,8 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
 
-export type Role = 'admin' | 'crisis' | 'comms' | 'ambassador';
-export const ROLES: readonly Role[] = ['admin', 'crisis', 'comms', 'ambassador'];
+import type { Role } from '../../contract/enums.js';
+
+export { ROLES, type Role } from '../../contract/enums.js';
 
 export interface UsersTable {
   id: Generated<string>;

@@ -1,7 +1,9 @@
 import { Type } from 'typebox';
 import { Nullable, NullableTimestamp, Timestamp, Uuid } from './common.js';
 
-export const SourceKindSchema = Type.Union([Type.Literal('rss'), Type.Literal('push'), Type.Literal('replay'), Type.Literal('ambassador')]);
+import { SourceKindSchema } from '../../contract/enums.js';
+
+export { SourceKindSchema };
 
 export const SourceSchema = Type.Object({
   id: Uuid,
