@@ -47,6 +47,7 @@ export const ConfigSchema = Type.Object(
       allow_private: Bool('Allow feed and webhook URLs that resolve to private, loopback or link-local addresses'),
       allow_hosts: Type.Array(Type.String({ minLength: 1 }), { description: 'Hosts or IPs allowed even if private (comma-separated in the environment), e.g. 127.0.0.1' }),
       user_agent: Str('User-Agent of feed requests', { minLength: 1 }),
+      secret_key: Str('Key that encrypts sources\' secrets (tokens, passwords, header values); generated and stored in the database when empty'),
     }, { additionalProperties: false }),
     ingest: Type.Object({
       max_items: Int(1, 100000, 'Mentions per push request'),
