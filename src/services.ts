@@ -52,7 +52,7 @@ export function createServices(deps: ServiceDeps) {
     onCommitted: async (source, result) => { for (const hook of afterCommit) await hook(source, result); },
   });
   const signals = createSignalsService(db, { ingest, sources, logger });
-  const poller = createPoller({ config, database, logger, ingest, metrics, handlers: { replay: createReplayHandler({ db, signals, logger }) } });
+  const poller = createPoller({ config, database, logger, ingest, metrics, secrets: secretBox, handlers: { replay: createReplayHandler({ db, signals, logger }) } });
 
   const bus = createEventBus(database, logger);
   const stream = createStreamHub(db, bus, logger, { heartbeatSeconds: config.stream.heartbeat_seconds, replayLimit: config.stream.replay_limit, metrics });

@@ -43,6 +43,7 @@ export const ConfigSchema = Type.Object(
       max_bytes: Int(1024, 104857600, 'Largest feed accepted (after decompression)'),
       max_redirects: Int(0, 20, 'Redirects followed per fetch'),
       max_failures: Int(1, 1000, 'Consecutive failures before a source is disabled'),
+      poll_max_pages: Int(1, 100, 'Pages a poll connector (reddit, hackernews, json) reads per tick while catching up'),
       max_backoff_seconds: Int(60, 604800, 'Longest wait between retries of a failing source'),
       allow_private: Bool('Allow feed and webhook URLs that resolve to private, loopback or link-local addresses'),
       allow_hosts: Type.Array(Type.String({ minLength: 1 }), { description: 'Hosts or IPs allowed even if private (comma-separated in the environment), e.g. 127.0.0.1' }),
