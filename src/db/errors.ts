@@ -36,3 +36,22 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   const message = (err as { message?: unknown }).message;
   return typeof message === 'string' && UNAVAILABLE_MESSAGES.some((re) => re.test(message));
 }
+
+/**
+ * A value the database refused (check constraint, NOT NULL, out-of-range number or date, bad encoding): the
+ * request's input was wrong, so it is a 400, not a 500. This is the safety net behind the routes' own
+ * validation; the field is taken from the constraint or column when PostgreSQL names one.
+ */
+export function databaseInputError(err: unknown): { field: string | undefined; message: string } | null {
+  const code = codeOf(err);
+  if (!code) return null;
+  const e = err as { column?: string; constraint?: string; table?: string };
+  if (code === '23514') {
+    const field = e.constraint && e.table ? e.constraint.replace(`${e.table}_`, '').replace(/_check\d*$/, '') : undefined;
+    return { field: field && /^[a-z_]+$/.test(field) ? field : undefined, message: 'is not an accepted value (empty, blank or out of range)' };
+  }
+  if (code === '23502') return { field: e.column, message: 'is required' };
+  // Class 22: data exception (numeric or date out of range, invalid text representation, untranslatable character).
+  if (code.startsWith('22')) return { field: e.column, message: 'is not a value the database can store (out of range or malformed)' };
+  return null;
+}
