@@ -7,6 +7,7 @@ import { watchlistSeries } from './alerts/series.js';
 import { createAlertsService } from './alerts/service.js';
 import { createAuthService } from './auth/service.js';
 import { createPoller } from './collectors/poller.js';
+import { createStreamConnectors } from './collectors/stream/index.js';
 import { previewFeed } from './collectors/preview.js';
 import { publicUrl, type Config } from './config/index.js';
 import type { Database } from './db/index.js';
@@ -25,6 +26,7 @@ import { coalescing } from './shared/coalesce.js';
 import { notFound } from './shared/errors.js';
 import { createSignalsService } from './signals/service.js';
 import { sourcesRepository } from './sources/repository.js';
+import { createSecretBox } from './sources/secrets.js';
 import { addressPolicy, createSourcesService } from './sources/service.js';
 import { createStreamHub } from './stream/hub.js';
 import { createTalkingPointsService } from './talking-points/service.js';
@@ -52,6 +54,12 @@ export function createServices(deps: ServiceDeps) {
   });
   const signals = createSignalsService(db, { ingest, sources, logger });
   const poller = createPoller({ config, database, logger, ingest, metrics, handlers: { replay: createReplayHandler({ db, signals, logger }) } });
+
+  const secretBox = createSecretBox(db, config.collectors.secret_key);
+  // Stream sources (Bluesky, Mastodon): started by the background jobs, one holder per source across instances.
+  const streams = createStreamConnectors({
+    config, db, logger, metrics, ingest, secrets: secretBox, policy: addressPolicy(config), watchlists: () => watchlistCache.compiled(),
+  });
 
   const bus = createEventBus(database, logger);
   const stream = createStreamHub(db, bus, logger, { heartbeatSeconds: config.stream.heartbeat_seconds, replayLimit: config.stream.replay_limit, metrics });
@@ -84,6 +92,8 @@ export function createServices(deps: ServiceDeps) {
     ingest,
     signals,
     poller,
+    streams,
+    secretBox,
     watchlists,
     bus,
     stream,
@@ -103,6 +113,7 @@ export function createServices(deps: ServiceDeps) {
       scoreText('Pilotfish démarre : aucun problème, all good!');
     },
     async stop() {
+      await streams.stop();
       stream.close();
       await bus.stop();
       await delivering;
