@@ -7,6 +7,7 @@ import { watchlistSeries } from './alerts/series.js';
 import { createAlertsService } from './alerts/service.js';
 import { createAuthService } from './auth/service.js';
 import { createPoller } from './collectors/poller.js';
+import { createStreamConnectors } from './collectors/stream/index.js';
 import { publicUrl, type Config } from './config/index.js';
 import type { Database } from './db/index.js';
 import { createDetectionService } from './detection/service.js';
@@ -54,6 +55,11 @@ export function createServices(deps: ServiceDeps) {
   const signals = createSignalsService(db, { ingest, sources, logger });
   const poller = createPoller({ config, database, logger, ingest, metrics, secrets: secretBox, handlers: { replay: createReplayHandler({ db, signals, logger }) } });
 
+  // Stream sources (Bluesky, Mastodon): started by the background jobs, one holder per source across instances.
+  const streams = createStreamConnectors({
+    config, db, logger, metrics, ingest, secrets: secretBox, policy: addressPolicy(config), watchlists: () => watchlistCache.compiled(),
+  });
+
   const bus = createEventBus(database, logger);
   const stream = createStreamHub(db, bus, logger, { heartbeatSeconds: config.stream.heartbeat_seconds, replayLimit: config.stream.replay_limit, metrics });
   const mailer = createMailer({ smtpUrl: config.smtp_url || null, from: config.mail_from });
@@ -85,6 +91,8 @@ export function createServices(deps: ServiceDeps) {
     ingest,
     signals,
     poller,
+    streams,
+    secretBox,
     watchlists,
     bus,
     stream,
@@ -104,6 +112,7 @@ export function createServices(deps: ServiceDeps) {
       scoreText('Pilotfish démarre : aucun problème, all good!');
     },
     async stop() {
+      await streams.stop();
       stream.close();
       await bus.stop();
       await delivering;
