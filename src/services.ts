@@ -7,7 +7,6 @@ import { watchlistSeries } from './alerts/series.js';
 import { createAlertsService } from './alerts/service.js';
 import { createAuthService } from './auth/service.js';
 import { createPoller } from './collectors/poller.js';
-import { previewFeed } from './collectors/preview.js';
 import { publicUrl, type Config } from './config/index.js';
 import type { Database } from './db/index.js';
 import { createDetectionService } from './detection/service.js';
@@ -25,6 +24,7 @@ import { coalescing } from './shared/coalesce.js';
 import { notFound } from './shared/errors.js';
 import { createSignalsService } from './signals/service.js';
 import { sourcesRepository } from './sources/repository.js';
+import { createSecretBox } from './sources/secrets.js';
 import { addressPolicy, createSourcesService } from './sources/service.js';
 import { createStreamHub } from './stream/hub.js';
 import { createTalkingPointsService } from './talking-points/service.js';
@@ -38,7 +38,8 @@ export function createServices(deps: ServiceDeps) {
   const { config, database, logger, metrics } = deps;
   const db = database.db;
   const auth = createAuthService(db, { sessionTtlHours: config.auth.session_ttl_hours, tokenTtlDays: config.auth.token_ttl_days }, logger);
-  const sources = createSourcesService(db, config, logger);
+  const secretBox = createSecretBox(db, config.collectors.secret_key);
+  const sources = createSourcesService(db, config, logger, { secrets: secretBox });
   const afterCommit: ((source: IngestSource, result: IngestResult) => void | Promise<void>)[] = [];
   const watchlistCache = createWatchlistCache(db, logger);
   const watchlists = createWatchlistsService(db, () => watchlistCache.invalidate());
@@ -114,7 +115,6 @@ export function createServices(deps: ServiceDeps) {
     /** Registers work to run after each committed ingest batch (detection). */
     onIngestCommitted: (hook: (source: IngestSource, result: IngestResult) => void | Promise<void>) => afterCommit.push(hook),
     resolveIngestToken: (token: string) => sources.resolveIngestToken(token),
-    previewFeed: (url: string) => previewFeed(url, config, sources),
     async pollNow(id: string) {
       const row = await sourcesRepository.get(db, id);
       if (!row) throw notFound('source');
