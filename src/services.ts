@@ -8,7 +8,6 @@ import { createAlertsService } from './alerts/service.js';
 import { createAuthService } from './auth/service.js';
 import { createPoller } from './collectors/poller.js';
 import { createStreamConnectors } from './collectors/stream/index.js';
-import { previewFeed } from './collectors/preview.js';
 import { publicUrl, type Config } from './config/index.js';
 import type { Database } from './db/index.js';
 import { createDetectionService } from './detection/service.js';
@@ -40,7 +39,8 @@ export function createServices(deps: ServiceDeps) {
   const { config, database, logger, metrics } = deps;
   const db = database.db;
   const auth = createAuthService(db, { sessionTtlHours: config.auth.session_ttl_hours, tokenTtlDays: config.auth.token_ttl_days }, logger);
-  const sources = createSourcesService(db, config, logger);
+  const secretBox = createSecretBox(db, config.collectors.secret_key);
+  const sources = createSourcesService(db, config, logger, { secrets: secretBox });
   const afterCommit: ((source: IngestSource, result: IngestResult) => void | Promise<void>)[] = [];
   const watchlistCache = createWatchlistCache(db, logger);
   const watchlists = createWatchlistsService(db, () => watchlistCache.invalidate());
@@ -55,7 +55,6 @@ export function createServices(deps: ServiceDeps) {
   const signals = createSignalsService(db, { ingest, sources, logger });
   const poller = createPoller({ config, database, logger, ingest, metrics, handlers: { replay: createReplayHandler({ db, signals, logger }) } });
 
-  const secretBox = createSecretBox(db, config.collectors.secret_key);
   // Stream sources (Bluesky, Mastodon): started by the background jobs, one holder per source across instances.
   const streams = createStreamConnectors({
     config, db, logger, metrics, ingest, secrets: secretBox, policy: addressPolicy(config), watchlists: () => watchlistCache.compiled(),
@@ -125,7 +124,6 @@ export function createServices(deps: ServiceDeps) {
     /** Registers work to run after each committed ingest batch (detection). */
     onIngestCommitted: (hook: (source: IngestSource, result: IngestResult) => void | Promise<void>) => afterCommit.push(hook),
     resolveIngestToken: (token: string) => sources.resolveIngestToken(token),
-    previewFeed: (url: string) => previewFeed(url, config, sources),
     async pollNow(id: string) {
       const row = await sourcesRepository.get(db, id);
       if (!row) throw notFound('source');

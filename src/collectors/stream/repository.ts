@@ -52,9 +52,9 @@ export const streamRepository = {
     return Number(result.numUpdatedRows) > 0;
   },
 
-  /** Gives the source back (graceful stop): another instance may take it at once. */
-  async release(db: Kysely<DB>, id: string, owner: string, state: SourceState): Promise<void> {
-    await db.updateTable('sources').set({ lease_owner: null, lease_expires_at: null, state })
+  /** Gives the source back (stop, or disabled by an administrator): another instance may take it at once. */
+  async release(db: Kysely<DB>, id: string, owner: string): Promise<void> {
+    await db.updateTable('sources').set({ lease_owner: null, lease_expires_at: null, state: sql<SourceState>`CASE WHEN enabled AND deleted_at IS NULL THEN 'idle' ELSE 'disabled' END` })
       .where('id', '=', id).where('lease_owner', '=', owner).execute();
   },
 
