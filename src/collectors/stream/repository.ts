@@ -66,6 +66,11 @@ export const streamRepository = {
     })).where('id', '=', id).where('lease_owner', '=', owner).execute();
   },
 
+  /** Enabled Bluesky sources that asked for a search backfill when a watchlist is created. */
+  backfillSources: (db: Kysely<DB>) => db.selectFrom('sources').select(['id', 'config', 'secrets'])
+    .where('kind', '=', 'bluesky').where('enabled', '=', true).where('deleted_at', 'is', null)
+    .where(sql<boolean>`(config->>'backfill')::boolean IS TRUE`).execute(),
+
   /** Marks posts deleted at the source and hides their text (they stay counted in past buckets). */
   async markDeleted(db: Kysely<DB>, sourceId: string, externalIds: string[], now: Date): Promise<number> {
     if (externalIds.length === 0) return 0;
