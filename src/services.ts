@@ -43,7 +43,17 @@ export function createServices(deps: ServiceDeps) {
   const sources = createSourcesService(db, config, logger, { secrets: secretBox });
   const afterCommit: ((source: IngestSource, result: IngestResult) => void | Promise<void>)[] = [];
   const watchlistCache = createWatchlistCache(db, logger);
-  const watchlists = createWatchlistsService(db, () => watchlistCache.invalidate());
+  const baseWatchlists = createWatchlistsService(db, () => watchlistCache.invalidate());
+  // A new watchlist starts with history where a connector can search the past (Bluesky backfill).
+  let backfillWatchlist: (w: { id: string; query: string }) => Promise<void> = async () => {};
+  const watchlists: typeof baseWatchlists = {
+    ...baseWatchlists,
+    async create(actor, input) {
+      const created = await baseWatchlists.create(actor, input);
+      void backfillWatchlist(created).catch((err) => logger.warn({ err, watchlistId: created.id }, 'backfill failed'));
+      return created;
+    },
+  };
   const scoring = createScoringPool({
     threads: config.ingest.scoring_threads, minBatch: config.ingest.scoring_min_batch, logger,
     inThread: () => watchlistCache.get(), definitions: () => watchlistCache.definitions(),
@@ -59,6 +69,7 @@ export function createServices(deps: ServiceDeps) {
   const streams = createStreamConnectors({
     config, db, logger, metrics, ingest, secrets: secretBox, policy: addressPolicy(config), watchlists: () => watchlistCache.compiled(),
   });
+  backfillWatchlist = streams.backfill;
 
   const bus = createEventBus(database, logger);
   const stream = createStreamHub(db, bus, logger, { heartbeatSeconds: config.stream.heartbeat_seconds, replayLimit: config.stream.replay_limit, metrics });
