@@ -29,12 +29,12 @@ export const NEUTRAL_THRESHOLD = 0.05;
 export const CLASSIFIER: {
   neutralCut: Record<'en' | 'fr', { pos: number; neg: number }>;
   /** Pilotfish's departures from VADER, each kept only if cross-validation says it helps. */
-  rules: { hashtagWords: boolean; concession: boolean; clauseBoundaries: boolean };
+  rules: { hashtagWords: boolean; concession: boolean; clauseBoundaries: boolean; extraBoosters: boolean };
 } = {
   // Compound at or above `pos` is positive, at or below −`neg` negative. In English a weak positive
   // ("good luck tomorrow") is more often neutral than a weak negative is; VADER's 0.05 was the start.
   neutralCut: { en: { pos: 0.11, neg: 0.01 }, fr: { pos: 0.01, neg: 0.03 } },
-  rules: { hashtagWords: true, concession: true, clauseBoundaries: true },
+  rules: { hashtagWords: true, concession: true, clauseBoundaries: true, extraBoosters: false },
 };
 /** How far back a negation or an intensifier reaches (VADER: three words). */
 const WINDOW = 3;
@@ -297,7 +297,7 @@ export function explainSentiment(doc: AnalyzedText): { result: SentimentResult; 
 /** The sentiment of a text; the contributions are listed in `contributions` when given (scoring needs none). */
 function scoreSentiment(doc: AnalyzedText, contributions: Contribution[] | undefined): SentimentResult {
   const { seq, norms } = sentimentTokens(doc.tokens);
-  const mods = modifiersFor(doc.lang);
+  const mods = modifiersFor(doc.lang, !CLASSIFIER.rules.extraBoosters);
   const ctx: Context = { seq, norms, lang: doc.lang, mods, pairs: pairStartsOf(mods), mixedCase: hasMixedCase(seq) };
   const items: Array<{ at: number; v: number }> = [];
   let contrastAt = -1;
