@@ -8,6 +8,7 @@ import type { EventsTable } from './tables/events.js';
 import type { IncidentEventsTable, IncidentsTable } from './tables/incidents.js';
 import type { MentionsTable } from './tables/mentions.js';
 import type { NotificationsTable } from './tables/notifications.js';
+import type { RateLimitsTable } from './tables/rate-limits.js';
 import type { SettingsTable } from './tables/settings.js';
 import type { SignalsTable } from './tables/signals.js';
 import type { SourcesTable } from './tables/sources.js';
@@ -36,4 +37,5 @@ export interface DB {
   talking_point_receipts: TalkingPointReceiptsTable;
   groups: GroupsTable;
   group_members: GroupMembersTable;
+  rate_limits: RateLimitsTable;
 }
