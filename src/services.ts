@@ -50,7 +50,7 @@ export function createServices(deps: ServiceDeps) {
     db, logger, metrics, bucketSeconds: config.detection.bucket_seconds, scoreBatch: scoring.scoreBatch,
     onCommitted: async (source, result) => { for (const hook of afterCommit) await hook(source, result); },
   });
-  const signals = createSignalsService(db, { ingest, sources, logger });
+  const signals = createSignalsService(db, { ingest, sources, logger, config });
   const poller = createPoller({ config, database, logger, ingest, metrics, handlers: { replay: createReplayHandler({ db, signals, logger }) } });
 
   const bus = createEventBus(database, logger);

@@ -59,6 +59,9 @@ export const ConfigSchema = Type.Object(
     }, { additionalProperties: false }),
     signals: Type.Object({
       rate_limit_per_hour: Int(1, 100000, 'Ambassador signals per user per hour'),
+      preview_enabled: Bool('Fetch the preview (OpenGraph / oEmbed title, description, site, image URL) of a link shared with a signal, under the collectors\' address policy'),
+      preview_timeout_ms: Int(100, 60000, 'Time limit of a link preview fetch (the report is filed without a preview beyond it)'),
+      preview_max_bytes: Int(1024, 10485760, 'Largest page read for a link preview'),
     }, { additionalProperties: false }),
     retention: Type.Object({
       mentions_days: Int(1, 36500, 'Raw mentions older than this are deleted (bucket aggregates are kept)'),

@@ -11,3 +11,8 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   const message = (err as { message?: unknown }).message;
   return typeof message === 'string' && UNAVAILABLE_MESSAGES.some((re) => re.test(message));
 }
+
+/** A unique constraint refused the row (two writers raced for the same key). */
+export function isUniqueViolation(err: unknown): boolean {
+  return !!err && typeof err === 'object' && (err as { code?: unknown }).code === '23505';
+}

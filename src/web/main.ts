@@ -8,6 +8,8 @@ import { renderLogin } from './pages/login.js';
 import { renderShell, type ShellHandle } from './shell.js';
 import { initSound } from './sound.js';
 import { stream } from './stream.js';
+import { startOfflineQueue } from './offline-queue.js';
+import { forgetOfflineData, keepLoadedResources, registerServiceWorker } from './pwa.js';
 import type { Me } from './types.js';
 
 const app = document.getElementById('app') ?? document.body;
@@ -15,6 +17,7 @@ let shell: ShellHandle | null = null;
 
 function showLogin(message?: string): void {
   stream.stop();
+  if (shell) forgetOfflineData();
   shell?.destroy();
   shell = null;
   renderLogin(app, { message, onSignedIn: start });
@@ -23,10 +26,13 @@ function showLogin(message?: string): void {
 function start(me: Me): void {
   shell?.destroy();
   stream.start();
+  startOfflineQueue(me.id);
+  void keepLoadedResources(); // the session as it is now signed in, for an offline start
   shell = renderShell(app, me, () => showLogin());
 }
 
 async function boot(): Promise<void> {
+  registerServiceWorker();
   initLang();
   initSound();
   startRelativeClock();

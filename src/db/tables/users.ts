@@ -14,5 +14,7 @@ export interface UsersTable {
   disabled_at: Date | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+  invited_at: Date | null;
+  oidc_subject: string | null;
 }
 export type UserRow = Selectable<UsersTable>;
