@@ -80,3 +80,42 @@ async function networkFirst(request, cacheName, isNavigation) {
     throw err;
   }
 }
+
+// Web Push: the server's payload is {title, body, url, tag} (src/push/texts.ts). A new version of a point
+// carries the same tag and replaces the earlier notification instead of stacking.
+self.addEventListener('push', (event) => {
+  let data = {};
+  try {
+    data = event.data ? event.data.json() : {};
+  } catch {
+    data = { body: event.data ? event.data.text() : '' };
+  }
+  event.waitUntil(self.registration.showNotification(data.title || 'Pilotfish', {
+    body: data.body || '', tag: data.tag || undefined, renotify: Boolean(data.tag), icon: '/icons/icon-192.png', badge: '/icons/icon-192.png',
+    data: { url: data.url || '/' },
+  }));
+});
+
+// A tap opens the point (or alert) in the app: an open window of ours is reused, else a new one opens.
+// Only the path and hash are kept, so a notification can never send the user to another site.
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  let target = '/';
+  try {
+    const url = new URL((event.notification.data && event.notification.data.url) || '/', self.location.origin);
+    target = `${url.pathname}${url.search}${url.hash}`;
+  } catch {
+    // keep '/'
+  }
+  const href = new URL(target, self.location.origin).href;
+  event.waitUntil((async () => {
+    const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+    for (const client of windows) {
+      if (new URL(client.url).origin !== self.location.origin) continue;
+      await client.focus();
+      if ('navigate' in client) await client.navigate(href).catch(() => undefined);
+      return;
+    }
+    await self.clients.openWindow(href);
+  })());
+});

@@ -1,6 +1,7 @@
 // Alerts: one per episode (unique fingerprint), states open → acknowledged → resolved plus snoozed, a
 // timeline, and escalation timers stored on the alert (escalation_due_at) that every instance's tick
 // claims with SKIP LOCKED. Acknowledging or resolving cancels pending steps and deliveries atomically.
+import { enqueueAlertPushes } from '../push/enqueue.js';
 import { sql, type Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { audit } from '../audit/audit.js';
@@ -100,6 +101,8 @@ export function createAlertsService(deps: AlertsDeps) {
         if (!row) return null;
         await repo.addTimeline(trx, row.id, 'raised', null, { score: candidate.score, severity: candidate.severity, policy: policy.name });
         const v = await announce(trx, 'alert.raised', row);
+        // Crisis members who opted in on a device get a push for every new alert (Web Push, via the outbox).
+        await enqueueAlertPushes(trx, { id: row.id, title: row.title, severity: row.severity, summary: candidate.explanation.summary }, options.publicUrl);
         // The first step goes out in the alert's own transaction when it has no delay.
         if (firstDelay === 0) row = await escalate(trx, row, { step: 0, cycle: 0 }, v);
         return { row, view: v };

@@ -9,7 +9,18 @@ import type { Items, Signal } from '../../types.js';
 import { createFeed } from './feed.js';
 import { createSignalForm } from './signal-form.js';
 import { prefillFromShare } from './shared.js';
+import { createNotificationsControl } from './notifications.js';
 import { flush, onQueueChange, queued } from '../../offline-queue.js';
+
+function focusPoint(root: HTMLElement, id: string, tries = 50): void {
+  const item = root.querySelector<HTMLElement>(`.feed-item[data-point-id="${CSS.escape(id)}"]`);
+  if (!item) {
+    if (tries > 0) setTimeout(() => focusPoint(root, id, tries - 1), 100);
+    return;
+  }
+  item.scrollIntoView({ block: 'start' });
+  item.querySelector<HTMLElement>('.feed-title')?.focus();
+}
 
 export function ambassadorPage({ me, root, params, query }: PageContext): () => void {
   const mine = h('div', { class: 'my-signals' });
@@ -58,7 +69,10 @@ export function ambassadorPage({ me, root, params, query }: PageContext): () => 
     h('div', { class: 'field-grid' },
       card(t('signal.title'), form, null, 'card-signal-form'),
       feedCard,
-      card(t('signal.mine'), [pending, mine], null, 'card-mine')));
+      card(t('signal.mine'), [pending, mine], null, 'card-mine'),
+      card(t('push.title'), createNotificationsControl(me), null, 'card-push')));
+  // A notification's tap opens #/field/point/<id>: bring that point into view once the feed shows it.
+  if (params[0] === 'point' && params[1]) focusPoint(root, params[1]);
   void loadMine();
   if (shared) root.querySelector<HTMLElement>('.card-signal-form textarea')?.focus();
   return () => { feed.destroy(); offQueue(); };
