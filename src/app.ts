@@ -13,6 +13,7 @@ import type { Config } from './config/index.js';
 import type { Database } from './db/index.js';
 import { authPlugin, type IngestPrincipal } from './http/plugins/auth.js';
 import { errorsPlugin } from './http/plugins/errors.js';
+import { inputTextPlugin } from './http/plugins/input-text.js';
 import { metricsPlugin } from './http/plugins/metrics.js';
 import { apiRoutes } from './http/routes/index.js';
 import { webRoutes } from './http/routes/web.js';
@@ -43,6 +44,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
 
   await app.register(errorsPlugin);
+  await app.register(inputTextPlugin);
   await app.register(metricsPlugin, { metrics: deps.metrics });
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -7,7 +7,7 @@ import { watchlistSeries } from './alerts/series.js';
 import { createAlertsService } from './alerts/service.js';
 import { createAuthService } from './auth/service.js';
 import { createPoller } from './collectors/poller.js';
-import { previewFeed } from './collectors/preview.js';
+import { createStreamConnectors } from './collectors/stream/index.js';
 import { publicUrl, type Config } from './config/index.js';
 import type { Database } from './db/index.js';
 import { createDetectionService } from './detection/service.js';
@@ -28,6 +28,7 @@ import { vapidKeysProvider } from './push/keys.js';
 import { createPushService } from './push/service.js';
 import { systemClock } from './shared/clock.js';
 import { sourcesRepository } from './sources/repository.js';
+import { createSecretBox } from './sources/secrets.js';
 import { addressPolicy, createSourcesService } from './sources/service.js';
 import { createStreamHub } from './stream/hub.js';
 import { createTalkingPointsService } from './talking-points/service.js';
@@ -49,7 +50,8 @@ export function createServices(deps: ServiceDeps) {
   const { config, database, logger, metrics } = deps;
   const db = database.db;
   const auth = createAuthService(db, { sessionTtlHours: config.auth.session_ttl_hours, tokenTtlDays: config.auth.token_ttl_days }, logger);
-  const sources = createSourcesService(db, config, logger);
+  const secretBox = createSecretBox(db, config.collectors.secret_key);
+  const sources = createSourcesService(db, config, logger, { secrets: secretBox });
   const afterCommit: ((source: IngestSource, result: IngestResult) => void | Promise<void>)[] = [];
   const watchlistCache = createWatchlistCache(db, logger);
   const watchlists = createWatchlistsService(db, () => watchlistCache.invalidate());
@@ -62,7 +64,12 @@ export function createServices(deps: ServiceDeps) {
     onCommitted: async (source, result) => { for (const hook of afterCommit) await hook(source, result); },
   });
   const signals = createSignalsService(db, { ingest, sources, logger, config });
-  const poller = createPoller({ config, database, logger, ingest, metrics, handlers: { replay: createReplayHandler({ db, signals, logger }) } });
+  const poller = createPoller({ config, database, logger, ingest, metrics, secrets: secretBox, handlers: { replay: createReplayHandler({ db, signals, logger }) } });
+
+  // Stream sources (Bluesky, Mastodon): started by the background jobs, one holder per source across instances.
+  const streams = createStreamConnectors({
+    config, db, logger, metrics, ingest, secrets: secretBox, policy: addressPolicy(config), watchlists: () => watchlistCache.compiled(),
+  });
 
   const bus = createEventBus(database, logger);
   const stream = createStreamHub(db, bus, logger, { heartbeatSeconds: config.stream.heartbeat_seconds, replayLimit: config.stream.replay_limit, metrics });
@@ -99,6 +106,8 @@ export function createServices(deps: ServiceDeps) {
     ingest,
     signals,
     poller,
+    streams,
+    secretBox,
     watchlists,
     bus,
     stream,
@@ -119,6 +128,7 @@ export function createServices(deps: ServiceDeps) {
       scoreText('Pilotfish démarre : aucun problème, all good!');
     },
     async stop() {
+      await streams.stop();
       stream.close();
       await bus.stop();
       await delivering;
@@ -130,7 +140,6 @@ export function createServices(deps: ServiceDeps) {
     /** Registers work to run after each committed ingest batch (detection). */
     onIngestCommitted: (hook: (source: IngestSource, result: IngestResult) => void | Promise<void>) => afterCommit.push(hook),
     resolveIngestToken: (token: string) => sources.resolveIngestToken(token),
-    previewFeed: (url: string) => previewFeed(url, config, sources),
     async pollNow(id: string) {
       const row = await sourcesRepository.get(db, id);
       if (!row) throw notFound('source');

@@ -61,8 +61,7 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
     idleTimeoutMillis: 30000,
     application_name: 'pilotfish',
   });
-  // An idle client losing its server (database restart) must not crash the process.
-  pool.on('error', (err) => options.logger?.warn({ err: err.message }, 'postgres idle client error'));
+  guardPool(pool, options.logger);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   const listener = openPostgresListener(url, pgTypes, options.logger);
   return {
@@ -125,6 +124,19 @@ async function openPglite(options: OpenOptions): Promise<Database> {
       await db.destroy();
     },
   };
+}
+
+/**
+ * A pg client emits 'error' when its socket dies (backend terminated, TCP cut, server restart). pg-pool only
+ * listens while a client is idle; a client checked out by a request or a transaction has no listener, and an
+ * unhandled 'error' event exits the process. So every client gets a listener for its whole life: the query
+ * in flight rejects on its own (the request answers 503), and the pool discards the broken client on release.
+ */
+export function guardPool(pool: pg.Pool, logger?: Logger): void {
+  pool.on('error', (err) => logger?.warn({ err: err.message }, 'postgres idle client lost'));
+  pool.on('connect', (client) => {
+    client.on('error', (err) => logger?.warn({ err: err.message }, 'postgres client lost while in use'));
+  });
 }
 
 export function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

@@ -6,7 +6,7 @@ import type { AuthTokensTable } from './tables/auth-tokens.js';
 import type { BucketsTable } from './tables/buckets.js';
 import type { EscalationPoliciesTable } from './tables/escalation-policies.js';
 import type { EventsTable } from './tables/events.js';
-import type { IncidentsTable } from './tables/incidents.js';
+import type { IncidentEventsTable, IncidentsTable } from './tables/incidents.js';
 import type { MentionsTable } from './tables/mentions.js';
 import type { NotificationsTable } from './tables/notifications.js';
 import type { SettingsTable } from './tables/settings.js';
@@ -27,6 +27,7 @@ export interface DB {
   signals: SignalsTable;
   buckets: BucketsTable;
   incidents: IncidentsTable;
+  incident_events: IncidentEventsTable;
   escalation_policies: EscalationPoliciesTable;
   alerts: AlertsTable;
   alert_events: AlertEventsTable;

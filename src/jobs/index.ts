@@ -20,6 +20,7 @@ export async function startBackgroundJobs(deps: JobDeps): Promise<Jobs> {
   if (config.collectors.enabled) {
     tasks.push(schedule('poll-feeds', everyExpression(config.collectors.tick_seconds), () => services.poller.tick(), log('poll-feeds')));
   }
+  if (config.stream_connectors.enabled) await services.streams.start();
   // Detectors learn from stored buckets; rebuild them before the first tick.
   await services.detection.start();
   const tick = everyExpression(config.alerts.tick_seconds);
@@ -33,6 +34,7 @@ export async function startBackgroundJobs(deps: JobDeps): Promise<Jobs> {
   return {
     async stop() {
       await Promise.all(tasks.map((t) => t.stop()));
+      await services.streams.stop();
       // Wait for running ticks to finish so shutdown never cuts a transaction in half.
       for (let i = 0; i < 100 && tasks.some((t) => t.isBusy()); i++) await new Promise((r) => setTimeout(r, 100));
     },
