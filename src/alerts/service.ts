@@ -1,6 +1,7 @@
 // Alerts: one per episode (unique fingerprint), states open → acknowledged → resolved plus snoozed, a
 // timeline, and escalation timers stored on the alert (escalation_due_at) that every instance's tick
 // claims with SKIP LOCKED. Acknowledging or resolving cancels pending steps and deliveries atomically.
+import { enqueueAlertPushes } from '../push/enqueue.js';
 import { sql, type Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { audit } from '../audit/audit.js';
@@ -138,6 +139,8 @@ export function createAlertsService(deps: AlertsDeps) {
         if (firstDelay === 0) row = await escalate(trx, row, { step: 0, cycle: 0 }, alertView(row, known));
         const v = alertView(row, known);
         await appendEvent(trx, 'alert.raised', v as unknown as Record<string, unknown>, { roles: ALERT_AUDIENCE });
+        // Crisis members who opted in on a device get a push for every new alert (Web Push, via the outbox).
+        await enqueueAlertPushes(trx, { id: row.id, title: row.title, severity: row.severity, summary: candidate.explanation.summary }, options.publicUrl);
         return { row, view: v };
       });
       if (!created) return null;

@@ -1,4 +1,5 @@
 // The database as Kysely sees it: one table type file per table under ./tables.
+import type { ChartersTable, CharterAcceptancesTable, OidcRequestsTable, PushSubscriptionsTable, ShareClicksTable, ShareLinksTable, SignInLinksTable, TrainingCompletionsTable, TrainingModulesTable } from './tables/ambassador.js';
 import type { AlertEventsTable, AlertsTable } from './tables/alerts.js';
 import type { AuditLogTable } from './tables/audit-log.js';
 import type { AuthTokensTable } from './tables/auth-tokens.js';
@@ -38,4 +39,13 @@ export interface DB {
   groups: GroupsTable;
   group_members: GroupMembersTable;
   rate_limits: RateLimitsTable;
+  push_subscriptions: PushSubscriptionsTable;
+  sign_in_links: SignInLinksTable;
+  charters: ChartersTable;
+  charter_acceptances: CharterAcceptancesTable;
+  training_modules: TrainingModulesTable;
+  training_completions: TrainingCompletionsTable;
+  share_links: ShareLinksTable;
+  share_clicks: ShareClicksTable;
+  oidc_requests: OidcRequestsTable;
 }
