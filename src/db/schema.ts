@@ -6,7 +6,7 @@ import type { BucketsTable } from './tables/buckets.js';
 import type { EscalationPoliciesTable } from './tables/escalation-policies.js';
 import type { EventsTable } from './tables/events.js';
 import type { IncidentsTable } from './tables/incidents.js';
-import type { MentionsTable } from './tables/mentions.js';
+import type { MentionKeysTable, MentionsTable } from './tables/mentions.js';
 import type { NotificationsTable } from './tables/notifications.js';
 import type { SettingsTable } from './tables/settings.js';
 import type { SignalsTable } from './tables/signals.js';
@@ -23,6 +23,7 @@ export interface DB {
   sources: SourcesTable;
   watchlists: WatchlistsTable;
   mentions: MentionsTable;
+  mention_keys: MentionKeysTable;
   signals: SignalsTable;
   buckets: BucketsTable;
   incidents: IncidentsTable;
