@@ -6,7 +6,7 @@
 --   table keyed by (source_id, external_id): the ingest statement inserts the keys first (ON CONFLICT DO
 --   NOTHING) and stores only the mentions whose key was new, in the same statement. Retention deletes keys
 --   with the same cutoff as mentions, so a re-delivery is recognised for as long as its mention is kept.
--- * The primary key becomes (id, collected_at); ids still come from one sequence, so they stay unique.
+-- * The primary key becomes (id, collected_at, source_id); ids still come from one sequence, so they stay unique.
 -- * Foreign keys that point at mentions (signals.mention_id, and any later migration's) are dropped: a
 --   foreign key to a partitioned table must reference its whole primary key. Those columns stay as plain
 --   references; readers already treat a missing mention as gone (retention removes mentions anyway).
@@ -48,7 +48,8 @@ CREATE SEQUENCE mentions_id_seq_p AS bigint;
 SELECT setval('mentions_id_seq_p', coalesce((SELECT max(id) FROM mentions_unpartitioned), 0) + 1, false);
 ALTER TABLE mentions ALTER COLUMN id SET DEFAULT nextval('mentions_id_seq_p');
 ALTER SEQUENCE mentions_id_seq_p OWNED BY mentions.id;
-ALTER TABLE mentions ADD PRIMARY KEY (id, collected_at);
+-- The partition key and the distribution column of a Citus layout (docs/scaling.md) are both in it.
+ALTER TABLE mentions ADD PRIMARY KEY (id, collected_at, source_id);
 ALTER TABLE mentions ADD FOREIGN KEY (source_id) REFERENCES sources (id) ON DELETE CASCADE;
 
 CREATE TABLE mentions_default PARTITION OF mentions DEFAULT;
