@@ -7,7 +7,7 @@ import type { BucketsTable } from './tables/buckets.js';
 import type { EscalationPoliciesTable } from './tables/escalation-policies.js';
 import type { EventsTable } from './tables/events.js';
 import type { IncidentEventsTable, IncidentsTable } from './tables/incidents.js';
-import type { MentionsTable } from './tables/mentions.js';
+import type { MentionKeysTable, MentionsTable } from './tables/mentions.js';
 import type { NotificationsTable } from './tables/notifications.js';
 import type { RateLimitsTable } from './tables/rate-limits.js';
 import type { SettingsTable } from './tables/settings.js';
@@ -25,6 +25,7 @@ export interface DB {
   sources: SourcesTable;
   watchlists: WatchlistsTable;
   mentions: MentionsTable;
+  mention_keys: MentionKeysTable;
   signals: SignalsTable;
   buckets: BucketsTable;
   incidents: IncidentsTable;
