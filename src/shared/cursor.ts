@@ -9,7 +9,11 @@ export function encodeCursor(at: Date, id: string | number): string {
 /** Decodes a cursor this API issued; `idPattern` checks the id part (numeric ids, uuids). */
 export function decodeCursor(cursor: string, idPattern: RegExp): { at: Date; id: string } {
   const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const date = new Date(at ?? '');
-  if (Number.isNaN(date.getTime()) || !idPattern.test(id ?? '')) throw badRequest('cursor', 'is not a cursor this API returned');
+  // Only what encodeCursor writes: an ISO instant PostgreSQL can store and an id of a sane length (a crafted
+  // year 275760 or a 30-digit id would otherwise reach the database and fail there).
+  const date = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(at ?? '') ? new Date(at!) : new Date(NaN);
+  if (Number.isNaN(date.getTime()) || !id || id.length > 36 || !idPattern.test(id) || (/^\d+$/.test(id) && id.length > 15)) {
+    throw badRequest('cursor', 'is not a cursor this API returned');
+  }
   return { at: date, id: id! };
 }

@@ -3,7 +3,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { ErrorObject } from 'ajv';
-import { isDatabaseUnavailable } from '../../db/errors.js';
+import { databaseInputError, isDatabaseUnavailable, isRetryableConflict, isStatementTimeout } from '../../db/errors.js';
 import { AppError } from '../../shared/errors.js';
 import { fieldOf, messageOf } from '../validation.js';
 
@@ -46,6 +46,22 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
       Object.assign(extra, rest);
       if (err.status >= 500) request.log.warn({ code: err.code, msg: err.message }, 'request unavailable');
       return sendError(reply, err.status, err.code, err.message, extra);
+    }
+    const refused = databaseInputError(err);
+    if (refused) {
+      request.log.warn({ err: err.message, field: refused.field }, 'database refused an input value');
+      const message = refused.field ? `${refused.field}: ${refused.message}` : `input ${refused.message}`;
+      return sendError(reply, 400, 'invalid_input', message, refused.field ? { field: refused.field } : {});
+    }
+    if (isStatementTimeout(err)) {
+      request.log.warn({ err: err.message, url: request.routeOptions.url }, 'statement timeout');
+      reply.header('Retry-After', '5');
+      return sendError(reply, 503, 'timeout', 'the database took too long to answer; narrow the request or retry');
+    }
+    if (isRetryableConflict(err)) {
+      request.log.warn({ err: err.message }, 'transaction conflict (deadlock or serialization failure)');
+      reply.header('Retry-After', '1');
+      return sendError(reply, 503, 'conflict_retry', 'a concurrent change conflicted with this request; retry it');
     }
     if (isDatabaseUnavailable(err)) {
       request.log.warn({ err: err.message }, 'database unavailable');

@@ -25,7 +25,7 @@ export const mentionRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async
 
   app.post('/api/v1/mentions', {
     bodyLimit: config.ingest.max_bytes,
-    config: { access: { roles: ['admin'], ingestToken: true } },
+    config: { access: { roles: ['admin'], ingestToken: true }, perItemInput: 'mentions' },
     schema: {
       tags: ['mentions'],
       summary: 'Push mentions (JSON or NDJSON); 202 means committed',
