@@ -10,7 +10,7 @@ import { createTestApp, createUser, type TestApp } from '../support/app.js';
 import { arbitraryFor, resolver, toJsonSchema, type Schema } from './openapi-arbitraries.js';
 
 const SEED = 20261203;
-const RUNS_PER_OPERATION_AND_ROLE = Number(process.env.FUZZ_RUNS ?? 4);
+const RUNS_PER_OPERATION_AND_ROLE = Number(process.env.FUZZ_RUNS ?? 3);
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 
 interface Operation { method: string; path: string; op: Record<string, unknown> }
