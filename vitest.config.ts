@@ -1,12 +1,24 @@
 import { defineConfig } from 'vitest/config';
 
+// Two tiers, one run. `unit`: pure code beside its source (src/**/*.test.ts), no database, no Docker probe.
+// `integration`: test/**, on a real database chosen by test/support/global-setup.ts (DATABASE_URL →
+// testcontainers → PGlite), real SMTP, websockets and a browser. `npm test` runs both; `npm run test:unit`
+// only the first.
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    globalSetup: ['test/support/global-setup.ts'],
     pool: 'forks',
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
     reporters: ['default'],
+    projects: [
+      { test: { name: 'unit', include: ['src/**/*.test.ts'], testTimeout: 10_000 } },
+      {
+        test: {
+          name: 'integration',
+          include: ['test/**/*.test.ts'],
+          globalSetup: ['test/support/global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
   },
 });

@@ -2,11 +2,15 @@
 import { sql, type Kysely, type Updateable } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { SourceKind, SourceRow, SourcesTable } from '../db/tables/sources.js';
+import { POLL_SOURCE_KINDS } from '../contract/enums.js';
 
 export interface NewSource {
   kind: SourceKind; name: string; url: string | null; poll_interval_seconds: number | null;
-  ingest_token_hash: string | null; config?: string; created_by: string | null; next_check_at: Date | null;
+  ingest_token_hash: string | null; config?: string; secrets?: string | null; created_by: string | null; next_check_at: Date | null;
 }
+
+// Literal list (our own constants) so the planner can use the partial index sources_due_idx.
+const POLLED_KINDS_SQL = sql.raw(POLL_SOURCE_KINDS.map((k) => `'${k}'`).join(', '));
 
 export const sourcesRepository = {
   insert: (db: Kysely<DB>, s: NewSource) => db.insertInto('sources').values(s).returningAll().executeTakeFirstOrThrow(),
@@ -44,7 +48,7 @@ export const sourcesRepository = {
       UPDATE sources SET next_check_at = ${now}::timestamptz + make_interval(secs => ${leaseSeconds})
       WHERE id IN (
         SELECT id FROM sources
-        WHERE enabled AND deleted_at IS NULL AND kind IN ('rss', 'replay') AND next_check_at <= ${now}
+        WHERE enabled AND deleted_at IS NULL AND kind IN (${POLLED_KINDS_SQL}) AND next_check_at <= ${now}
         ORDER BY next_check_at
         LIMIT ${limit}
         FOR UPDATE SKIP LOCKED)

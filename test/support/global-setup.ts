@@ -36,11 +36,14 @@ export default async function setup(project: TestProject) {
     stopContainer = () => container.stop();
   }
   if (!baseUrl) {
+    console.log('test database: embedded PGlite (in memory, one per test file) — set DATABASE_URL or run Docker for PostgreSQL');
     project.provide('databaseMode', 'pglite');
     project.provide('templateUrl', null);
     project.provide('adminUrl', null);
     return;
   }
+  const u = new URL(baseUrl);
+  console.log(`test database: PostgreSQL at ${u.host} (${stopContainer ? 'testcontainers' : 'DATABASE_URL'}), a clone of a migrated template per test file`);
   const template = `pilotfish_tpl_${process.pid}_${Date.now().toString(36)}`;
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();

@@ -3,14 +3,14 @@ import { Type } from 'typebox';
 import type { AppDeps } from '../../app.js';
 import { actorOf } from '../plugins/auth.js';
 import { IdParams, responses } from '../schemas/common.js';
-import { CreateSourceBody, PollOutcomeSchema, PreviewResponse, SourceSchema, UpdateSourceBody } from '../schemas/sources.js';
+import { CreateSourceBody, PollOutcomeSchema, PreviewBody, PreviewResponse, SourceSchema, UpdateSourceBody } from '../schemas/sources.js';
 
 export const sourceRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (app, { deps }) => {
   const sources = deps.services.sources;
 
   app.post('/api/v1/sources', {
     config: { access: { roles: ['admin'] } },
-    schema: { tags: ['sources'], summary: 'Add a source (rss feed, push connector or replay drill)', body: CreateSourceBody, response: responses({ 201: SourceSchema }) },
+    schema: { tags: ['sources'], summary: 'Add a source: rss feed, social connector (reddit, hackernews, json, bluesky, mastodon), push connector or replay drill', body: CreateSourceBody, response: responses({ 201: SourceSchema }) },
   }, async (request, reply) => reply.status(201).send(await sources.create(actorOf(request), request.body)));
 
   app.get('/api/v1/sources', {
@@ -52,9 +52,9 @@ export const sourceRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async 
   app.post('/api/v1/sources/preview', {
     config: { access: { roles: ['admin'] } },
     schema: {
-      tags: ['sources'], summary: 'Fetch and parse a feed URL without saving it: what would it collect?',
-      body: Type.Object({ url: Type.String({ minLength: 1, maxLength: 2000 }) }, { additionalProperties: false }),
+      tags: ['sources'], summary: 'What would a source of this kind and config collect? The first items, fetched now, nothing saved (kind defaults to rss)',
+      body: PreviewBody,
       response: responses({ 200: PreviewResponse }),
     },
-  }, async (request) => deps.services.previewFeed(request.body.url));
+  }, async (request) => sources.preview(request.body));
 };
