@@ -55,7 +55,17 @@ export function createServices(deps: ServiceDeps) {
   const sources = createSourcesService(db, config, logger, { secrets: secretBox });
   const afterCommit: ((source: IngestSource, result: IngestResult) => void | Promise<void>)[] = [];
   const watchlistCache = createWatchlistCache(db, logger);
-  const watchlists = createWatchlistsService(db, () => watchlistCache.invalidate());
+  const baseWatchlists = createWatchlistsService(db, () => watchlistCache.invalidate());
+  // A new watchlist starts with history where a connector can search the past (Bluesky backfill).
+  let backfillWatchlist: (w: { id: string; query: string }) => Promise<void> = async () => {};
+  const watchlists: typeof baseWatchlists = {
+    ...baseWatchlists,
+    async create(actor, input) {
+      const created = await baseWatchlists.create(actor, input);
+      void backfillWatchlist(created).catch((err) => logger.warn({ err, watchlistId: created.id }, 'backfill failed'));
+      return created;
+    },
+  };
   const scoring = createScoringPool({
     threads: config.ingest.scoring_threads, minBatch: config.ingest.scoring_min_batch, logger,
     inThread: () => watchlistCache.get(), definitions: () => watchlistCache.definitions(),
@@ -71,6 +81,7 @@ export function createServices(deps: ServiceDeps) {
   const streams = createStreamConnectors({
     config, db, logger, metrics, ingest, secrets: secretBox, policy: addressPolicy(config), watchlists: () => watchlistCache.compiled(),
   });
+  backfillWatchlist = streams.backfill;
 
   const bus = createEventBus(database, logger);
   const stream = createStreamHub(db, bus, logger, { heartbeatSeconds: config.stream.heartbeat_seconds, replayLimit: config.stream.replay_limit, metrics });
@@ -84,7 +95,7 @@ export function createServices(deps: ServiceDeps) {
     sessionTtlHours: config.auth.session_ttl_hours, maxRows: config.invitations.max_rows,
   });
   const outbox = createOutbox({
-    db, logger, metrics, mailer, policy: addressPolicy(config), webhookSecret: webhookSecretProvider(db, config.alerts.webhook_secret), push: (n) => push.deliver(n),
+    db: database.jobs, logger, metrics, mailer, policy: addressPolicy(config), webhookSecret: webhookSecretProvider(db, config.alerts.webhook_secret), push: (n) => push.deliver(n),
     options: { maxAttempts: config.outbox.max_attempts, baseDelaySeconds: config.outbox.base_delay_seconds, maxDelaySeconds: config.outbox.max_delay_seconds, webhookTimeoutMs: config.alerts.webhook_timeout_ms, leaseSeconds: config.outbox.lease_seconds },
   });
   // Deliver right after commit instead of waiting for the next tick (the tick still catches up on failures).
@@ -93,10 +104,10 @@ export function createServices(deps: ServiceDeps) {
   const kickOutbox = () => {
     delivering = deliver().catch((err) => logger.error({ err }, 'outbox delivery failed'));
   };
-  const alerts = createAlertsService({
-    db, logger, metrics, onNotificationsWritten: kickOutbox,
-    options: { publicUrl: publicUrl(config), ackTimeoutMinutes: config.alerts.ack_timeout_minutes, autoResolve: config.alerts.auto_resolve, maxRepeats: config.alerts.max_repeats },
-  });
+  const alertOptions = { publicUrl: publicUrl(config), ackTimeoutMinutes: config.alerts.ack_timeout_minutes, autoResolve: config.alerts.auto_resolve, maxRepeats: config.alerts.max_repeats };
+  const alerts = createAlertsService({ db, logger, metrics, onNotificationsWritten: kickOutbox, options: alertOptions });
+  // The escalation job's timers run on the jobs pool, so slow dashboard reads cannot delay an escalation.
+  const alertTimers = createAlertsService({ db: database.jobs, logger, metrics, onNotificationsWritten: kickOutbox, options: alertOptions });
   const detection = createDetectionService(db, alerts, logger, { bucketSeconds: config.detection.bucket_seconds, historyDays: config.detection.history_days });
   afterCommit.push(() => { void detection.sync().catch((err) => logger.error({ err }, 'detection failed')); });
   const incidents = createIncidentsService(db);
@@ -122,6 +133,7 @@ export function createServices(deps: ServiceDeps) {
     invitations,
     kickOutbox,
     alerts,
+    alertTimers,
     detection,
     incidents,
     policies,

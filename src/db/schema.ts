@@ -7,8 +7,9 @@ import type { BucketsTable } from './tables/buckets.js';
 import type { EscalationPoliciesTable } from './tables/escalation-policies.js';
 import type { EventsTable } from './tables/events.js';
 import type { IncidentEventsTable, IncidentsTable } from './tables/incidents.js';
-import type { MentionsTable } from './tables/mentions.js';
+import type { MentionKeysTable, MentionsTable } from './tables/mentions.js';
 import type { NotificationsTable } from './tables/notifications.js';
+import type { RateLimitsTable } from './tables/rate-limits.js';
 import type { SettingsTable } from './tables/settings.js';
 import type { SignalsTable } from './tables/signals.js';
 import type { SourcesTable } from './tables/sources.js';
@@ -24,6 +25,7 @@ export interface DB {
   sources: SourcesTable;
   watchlists: WatchlistsTable;
   mentions: MentionsTable;
+  mention_keys: MentionKeysTable;
   signals: SignalsTable;
   buckets: BucketsTable;
   incidents: IncidentsTable;
@@ -37,6 +39,7 @@ export interface DB {
   talking_point_receipts: TalkingPointReceiptsTable;
   groups: GroupsTable;
   group_members: GroupMembersTable;
+  rate_limits: RateLimitsTable;
   push_subscriptions: PushSubscriptionsTable;
   sign_in_links: SignInLinksTable;
   charters: ChartersTable;

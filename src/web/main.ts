@@ -7,6 +7,7 @@ import { startRelativeClock } from './format.js';
 import { renderLogin } from './pages/login.js';
 import { renderShell, type ShellHandle } from './shell.js';
 import { initSound } from './sound.js';
+import { openChangePassword } from './components/password.js';
 import { stream } from './stream.js';
 import { startOfflineQueue } from './offline-queue.js';
 import { forgetOfflineData, keepLoadedResources, registerServiceWorker } from './pwa.js';
@@ -29,6 +30,7 @@ function start(me: Me): void {
   startOfflineQueue(me.id);
   void keepLoadedResources(); // the session as it is now signed in, for an offline start
   shell = renderShell(app, me, () => showLogin());
+  if (me.must_change_password) void openChangePassword(true).then((changed) => { if (changed) me.must_change_password = false; });
 }
 
 async function boot(): Promise<void> {

@@ -5,7 +5,7 @@ export type Severity = 'low' | 'medium' | 'high' | 'critical';
 export type AlertStatus = 'open' | 'acknowledged' | 'resolved' | 'snoozed';
 export type AlertKind = 'volume_spike' | 'negative_surge' | 'risk_burst' | 'emerging_term' | 'ambassador_signal';
 
-export interface Me { id: string; email: string; name: string; role: Role; lang: Lang }
+export interface Me { id: string; email: string; name: string; role: Role; lang: Lang; must_change_password?: boolean }
 export interface User extends Me { disabled: boolean; created_at: string }
 export interface Person { id: string; name: string }
 export interface Items<T> { items: T[]; next_cursor?: string | null }
