@@ -63,7 +63,7 @@ export function createServices(deps: ServiceDeps) {
     onCommitted: async (source, result) => { for (const hook of afterCommit) await hook(source, result); },
   });
   const signals = createSignalsService(db, { ingest, sources, logger });
-  const poller = createPoller({ config, database, logger, ingest, metrics, handlers: { replay: createReplayHandler({ db, signals, logger }) } });
+  const poller = createPoller({ config, database, logger, ingest, metrics, secrets: secretBox, handlers: { replay: createReplayHandler({ db, signals, logger }) } });
 
   // Stream sources (Bluesky, Mastodon): started by the background jobs, one holder per source across instances.
   const streams = createStreamConnectors({
@@ -75,7 +75,7 @@ export function createServices(deps: ServiceDeps) {
   const stream = createStreamHub(db, bus, logger, { heartbeatSeconds: config.stream.heartbeat_seconds, replayLimit: config.stream.replay_limit, metrics });
   const mailer = createMailer({ smtpUrl: config.smtp_url || null, from: config.mail_from });
   const outbox = createOutbox({
-    db, logger, metrics, mailer, policy: addressPolicy(config), webhookSecret: webhookSecretProvider(db, config.alerts.webhook_secret),
+    db: database.jobs, logger, metrics, mailer, policy: addressPolicy(config), webhookSecret: webhookSecretProvider(db, config.alerts.webhook_secret),
     options: { maxAttempts: config.outbox.max_attempts, baseDelaySeconds: config.outbox.base_delay_seconds, maxDelaySeconds: config.outbox.max_delay_seconds, webhookTimeoutMs: config.alerts.webhook_timeout_ms, leaseSeconds: config.outbox.lease_seconds },
   });
   // Deliver right after commit instead of waiting for the next tick (the tick still catches up on failures).
@@ -84,10 +84,10 @@ export function createServices(deps: ServiceDeps) {
   const kickOutbox = () => {
     delivering = deliver().catch((err) => logger.error({ err }, 'outbox delivery failed'));
   };
-  const alerts = createAlertsService({
-    db, logger, metrics, onNotificationsWritten: kickOutbox,
-    options: { publicUrl: publicUrl(config), ackTimeoutMinutes: config.alerts.ack_timeout_minutes, autoResolve: config.alerts.auto_resolve, maxRepeats: config.alerts.max_repeats },
-  });
+  const alertOptions = { publicUrl: publicUrl(config), ackTimeoutMinutes: config.alerts.ack_timeout_minutes, autoResolve: config.alerts.auto_resolve, maxRepeats: config.alerts.max_repeats };
+  const alerts = createAlertsService({ db, logger, metrics, onNotificationsWritten: kickOutbox, options: alertOptions });
+  // The escalation job's timers run on the jobs pool, so slow dashboard reads cannot delay an escalation.
+  const alertTimers = createAlertsService({ db: database.jobs, logger, metrics, onNotificationsWritten: kickOutbox, options: alertOptions });
   const detection = createDetectionService(db, alerts, logger, { bucketSeconds: config.detection.bucket_seconds, historyDays: config.detection.history_days });
   afterCommit.push(() => { void detection.sync().catch((err) => logger.error({ err }, 'detection failed')); });
   const incidents = createIncidentsService(db);
@@ -111,6 +111,7 @@ export function createServices(deps: ServiceDeps) {
     outbox,
     kickOutbox,
     alerts,
+    alertTimers,
     detection,
     incidents,
     policies,

@@ -14,14 +14,15 @@ import type { EventType } from '../events/types.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { Actor } from '../shared/actor.js';
 import { SYSTEM_ACTOR } from '../shared/actor.js';
+import { systemClock, type Clock } from '../shared/clock.js';
 import { badRequest, conflict, notFound } from '../shared/errors.js';
 import { ALERT_AUDIENCE, runStep } from './escalation.js';
 import { choosePolicy, nextStep, snapshot, type StepPosition } from './policy.js';
 import { alertsRepository as repo, watchlistNames, type AlertFilter } from './repository.js';
-import { alertView, type AlertView } from './views.js';
+import { alertView, escalationView, type AlertView } from './views.js';
 
 export interface AlertsOptions { publicUrl: string; ackTimeoutMinutes: number; autoResolve: boolean; maxRepeats: number }
-export interface AlertsDeps { db: Kysely<DB>; logger: Logger; metrics?: Metrics; options: AlertsOptions; onNotificationsWritten?: () => void }
+export interface AlertsDeps { db: Kysely<DB>; logger: Logger; metrics?: Metrics; options: AlertsOptions; clock?: Clock; onNotificationsWritten?: () => void }
 
 const minutes = (n: number) => n * 60_000;
 
@@ -31,6 +32,7 @@ export function fingerprintOf(watchlistId: string, episodeKey: string): string {
 
 export function createAlertsService(deps: AlertsDeps) {
   const { db, logger, options } = deps;
+  const clock = deps.clock ?? systemClock;
 
   async function view(conn: Kysely<DB>, row: AlertRow): Promise<AlertView> {
     const [watchlists, users] = await Promise.all([
@@ -46,17 +48,26 @@ export function createAlertsService(deps: AlertsDeps) {
     return v;
   }
 
-  /** Runs the step at `position` and schedules the next one (or ends the policy). */
+  /**
+   * Runs the step at `position` and schedules the next one (or ends the policy). A step after the first
+   * tells everyone who may see the alert, with the alert as it is after the step: which step of how many,
+   * who was reached on which channel, when the next step is due.
+   */
   async function escalate(conn: Kysely<DB>, row: AlertRow, position: StepPosition, known?: AlertView): Promise<AlertRow> {
     const policy = row.policy_snapshot!;
     const v = known ?? await view(conn, row);
-    const { notifications } = await runStep(conn, row, policy, position, { publicUrl: options.publicUrl, view: v });
+    const now = clock.now();
+    const { notifications, notified } = await runStep(conn, row, policy, position, { publicUrl: options.publicUrl, view: v, now });
     const escalated = position.step > 0 || position.cycle > 0;
-    await repo.addTimeline(conn, row.id, escalated ? 'escalated' : 'notified', null, { step: position.step, cycle: position.cycle, notifications, channels: policy.steps[position.step]?.channels ?? [] });
+    await repo.addTimeline(conn, row.id, escalated ? 'escalated' : 'notified', null, { step: position.step, cycle: position.cycle, steps_total: policy.steps.length, notifications, channels: policy.steps[position.step]?.channels ?? [], notified });
     const next = nextStep(policy, position);
-    return repo.update(conn, row.id, next
-      ? { escalation_step: next.position.step, escalation_cycle: next.position.cycle, escalation_due_at: new Date(Date.now() + minutes(next.delayMinutes)) }
-      : { escalation_step: position.step + 1, escalation_due_at: null });
+    const updated = await repo.update(conn, row.id, next
+      ? { escalation_step: next.position.step, escalation_cycle: next.position.cycle, escalation_due_at: new Date(now.getTime() + minutes(next.delayMinutes)), escalation_notified: json(notified) }
+      : { escalation_step: position.step + 1, escalation_due_at: null, escalation_notified: json(notified) });
+    if (escalated) {
+      await appendEvent(conn, 'alert.escalated', { ...v, status: updated.status, updated_at: updated.updated_at.toISOString(), escalation: escalationView(updated) } as unknown as Record<string, unknown>, { roles: ALERT_AUDIENCE });
+    }
+    return updated;
   }
 
   async function loadPolicies(conn: Kysely<DB>): Promise<EscalationPolicyRow[]> {
@@ -99,9 +110,12 @@ export function createAlertsService(deps: AlertsDeps) {
         });
         if (!row) return null;
         await repo.addTimeline(trx, row.id, 'raised', null, { score: candidate.score, severity: candidate.severity, policy: policy.name });
-        const v = await announce(trx, 'alert.raised', row);
-        // The first step goes out in the alert's own transaction when it has no delay.
-        if (firstDelay === 0) row = await escalate(trx, row, { step: 0, cycle: 0 }, v);
+        const known = { watchlists: names, users: new Map<string, string>() };
+        // The first step goes out in the alert's own transaction when it has no delay, and alert.raised
+        // then carries who it reached.
+        if (firstDelay === 0) row = await escalate(trx, row, { step: 0, cycle: 0 }, alertView(row, known));
+        const v = alertView(row, known);
+        await appendEvent(trx, 'alert.raised', v as unknown as Record<string, unknown>, { roles: ALERT_AUDIENCE });
         return { row, view: v };
       });
       if (!created) return null;

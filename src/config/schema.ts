@@ -43,6 +43,7 @@ export const ConfigSchema = Type.Object(
       max_bytes: Int(1024, 104857600, 'Largest feed accepted (after decompression)'),
       max_redirects: Int(0, 20, 'Redirects followed per fetch'),
       max_failures: Int(1, 1000, 'Consecutive failures before a source is disabled'),
+      poll_max_pages: Int(1, 100, 'Pages a poll connector (reddit, hackernews, json) reads per tick while catching up'),
       max_backoff_seconds: Int(60, 604800, 'Longest wait between retries of a failing source'),
       allow_private: Bool('Allow feed and webhook URLs that resolve to private, loopback or link-local addresses'),
       allow_hosts: Type.Array(Type.String({ minLength: 1 }), { description: 'Hosts or IPs allowed even if private (comma-separated in the environment), e.g. 127.0.0.1' }),
@@ -101,6 +102,16 @@ export const ConfigSchema = Type.Object(
     stream: Type.Object({
       heartbeat_seconds: Int(1, 3600, 'Websocket ping interval'),
       replay_limit: Int(0, 100000, 'Events replayed at most on reconnect with ?since='),
+    }, { additionalProperties: false }),
+    metrics: Type.Object({
+      token: Str('Bearer token Prometheus must send to read /metrics (scrape option `authorization` / `bearer_token`); empty = /metrics refused unless metrics.public'),
+      public: Bool('Serve /metrics without a token (only behind a network that keeps it private)'),
+    }, { additionalProperties: false }),
+    database: Type.Object({
+      pool_size: Int(1, 1000, 'Connections in the request pool (PostgreSQL)'),
+      jobs_pool_size: Int(1, 100, 'Connections reserved for background jobs and /health, so slow reads cannot starve them (PostgreSQL)'),
+      statement_timeout_ms: Int(0, 3600000, 'A statement running longer is cancelled (0 = no limit); requests answer 503, jobs retry'),
+      idle_in_transaction_timeout_ms: Int(0, 3600000, 'A session idle inside a transaction longer than this is ended, releasing its locks (0 = no limit)'),
     }, { additionalProperties: false }),
     talking_points: Type.Object({
       do_not_say: Type.Array(Type.String({ minLength: 1 }), { description: 'Words and phrases refused in shareable talking points (case- and accent-insensitive whole words; a trailing * matches any ending; comma-separated in the environment)' }),

@@ -5,9 +5,10 @@ import type { AuthTokensTable } from './tables/auth-tokens.js';
 import type { BucketsTable } from './tables/buckets.js';
 import type { EscalationPoliciesTable } from './tables/escalation-policies.js';
 import type { EventsTable } from './tables/events.js';
-import type { IncidentsTable } from './tables/incidents.js';
+import type { IncidentEventsTable, IncidentsTable } from './tables/incidents.js';
 import type { MentionsTable } from './tables/mentions.js';
 import type { NotificationsTable } from './tables/notifications.js';
+import type { RateLimitsTable } from './tables/rate-limits.js';
 import type { SettingsTable } from './tables/settings.js';
 import type { SignalsTable } from './tables/signals.js';
 import type { SourcesTable } from './tables/sources.js';
@@ -26,6 +27,7 @@ export interface DB {
   signals: SignalsTable;
   buckets: BucketsTable;
   incidents: IncidentsTable;
+  incident_events: IncidentEventsTable;
   escalation_policies: EscalationPoliciesTable;
   alerts: AlertsTable;
   alert_events: AlertEventsTable;
@@ -35,4 +37,5 @@ export interface DB {
   talking_point_receipts: TalkingPointReceiptsTable;
   groups: GroupsTable;
   group_members: GroupMembersTable;
+  rate_limits: RateLimitsTable;
 }

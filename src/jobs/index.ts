@@ -25,9 +25,9 @@ export async function startBackgroundJobs(deps: JobDeps): Promise<Jobs> {
   await services.detection.start();
   const tick = everyExpression(config.alerts.tick_seconds);
   tasks.push(schedule('detection', tick, () => services.detection.sync(), log('detection')));
-  tasks.push(schedule('escalation', tick, () => services.alerts.tick(), log('escalation')));
+  tasks.push(schedule('escalation', tick, () => services.alertTimers.tick(), log('escalation')));
   tasks.push(schedule('outbox', tick, () => services.outbox.tick(), log('outbox')));
-  tasks.push(schedule('retention', config.retention.cron, () => runRetention(database.db, {
+  tasks.push(schedule('retention', config.retention.cron, () => runRetention(database.jobs, {
     mentionsDays: config.retention.mentions_days, batchSize: config.retention.batch_size,
   }, log('retention')), log('retention')));
 

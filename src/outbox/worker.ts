@@ -72,6 +72,7 @@ export function createOutbox(deps: OutboxDeps) {
       return;
     }
     const err = outcome.error;
+    if (isDeliveryError(err) && err.code === 'not_configured') return skip(n, err.message);
     const retryable = isDeliveryError(err) ? err.retryable : true;
     const message = (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ').slice(0, 500);
     const dead = !retryable || n.attempts >= options.maxAttempts;
@@ -85,6 +86,16 @@ export function createOutbox(deps: OutboxDeps) {
     });
     deps.metrics?.notifications.inc({ channel: n.channel, outcome: dead ? (retryable ? 'dead' : 'failed') : 'retry' });
     log.warn({ attempts: n.attempts, error: message, dead, retryInSeconds: dead ? null : Math.round(delay) }, 'notification delivery failed');
+  }
+
+  /** The channel is not configured (no SMTP_URL): nothing was attempted, so nothing failed — say so plainly. */
+  async function skip(n: NotificationRow, message: string): Promise<void> {
+    await db.transaction().execute(async (trx) => {
+      await trx.updateTable('notifications').set({ status: 'skipped', last_error: message }).where('id', '=', n.id).execute();
+      if (n.alert_id) await timeline(trx, n, 'notification_skipped', { reason: 'not_configured' });
+    });
+    deps.metrics?.notifications.inc({ channel: n.channel, outcome: 'skipped' });
+    logger.info({ notificationId: n.id, alertId: n.alert_id, channel: n.channel }, 'notification skipped: channel not configured');
   }
 
   async function timeline(trx: Kysely<DB>, n: NotificationRow, type: string, details: Record<string, unknown>): Promise<void> {

@@ -22,6 +22,15 @@ const AFTER_CONTRAST = 1.5;
 const ALPHA = 15;
 /** VADER's published cut for the neutral band (and the cut the human ratings are binned with). */
 export const NEUTRAL_THRESHOLD = 0.05;
+/**
+ * The knobs chosen from data, by k-fold cross-validation over the three dev sets at once
+ * (`scripts/eval-sentiment-cv.mjs`; figures in docs/scoring.md): the neutral band of each language.
+ */
+export const CLASSIFIER = {
+  // Compound at or above `pos` is positive, at or below −`neg` negative. In English a weak positive
+  // ("good luck tomorrow") is more often neutral than a weak negative is; VADER's 0.05 was the start.
+  neutralCut: { en: { pos: 0.11, neg: 0.01 }, fr: { pos: 0.01, neg: 0.03 } },
+} as const;
 /** How far back a negation or an intensifier reaches (VADER: three words). */
 const WINDOW = 3;
 const DISTANCE_DAMPING = [1, 0.95, 0.9];
@@ -313,6 +322,7 @@ function scoreSentiment(doc: AnalyzedText, contributions: Contribution[] | undef
   if (sum !== 0) sum += Math.sign(sum) * punctuationEmphasis(seq);
   const compound = sum / Math.sqrt(sum * sum + ALPHA);
   const sentiment = Math.round(compound * 10_000) / 10_000;
-  const label: SentimentLabel = sentiment >= NEUTRAL_THRESHOLD ? 'positive' : sentiment <= -NEUTRAL_THRESHOLD ? 'negative' : 'neutral';
+  const cut = doc.lang === 'fr' ? CLASSIFIER.neutralCut.fr : CLASSIFIER.neutralCut.en;
+  const label: SentimentLabel = sentiment >= cut.pos ? 'positive' : sentiment <= -cut.neg ? 'negative' : 'neutral';
   return { sentiment, label };
 }

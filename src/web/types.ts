@@ -19,11 +19,13 @@ export interface Alert {
   status: AlertStatus; score?: number; title: string; opened_at: string; updated_at?: string;
   acknowledged_at?: string | null; acknowledged_by?: Person | null; ack_expires_at?: string | null;
   resolved_at?: string | null; resolved_by?: Person | null; resolve_reason?: string | null; snoozed_until?: string | null;
-  incident_id?: string | null; escalation?: { policy_name: string; step: number; cycle: number; next_at: string | null } | null;
+  incident_id?: string | null; escalation?: Escalation | null;
   explanation?: Explanation | null;
 }
+export interface NotifiedTarget { channel: 'ws' | 'email' | 'webhook'; kind: 'role' | 'user' | 'email' | 'webhook'; to: string }
+export interface Escalation { policy_name: string; step: number; cycle: number; next_at: string | null; current_step?: number; steps_total?: number; notified?: NotifiedTarget[] }
 export interface TimelineEntry { id: string | number; at: string; type: string; actor: Person | null; details?: Record<string, unknown> }
-export interface NotificationRow { id: string; channel: string; recipient: string; status: string; attempts: number; last_error: string | null; sent_at: string | null }
+export interface NotificationRow { id: string; channel: string; recipient: string; status: string; attempts: number; last_error: string | null; sent_at: string | null; created_at?: string; step_index?: number | null }
 export interface AlertDetail extends Alert { timeline?: TimelineEntry[]; samples?: Mention[]; notifications?: NotificationRow[] }
 
 export interface Mention {

@@ -1,7 +1,7 @@
 import type { Generated, Selectable } from 'kysely';
 import type { Json } from './json.js';
 
-export type NotificationStatus = 'pending' | 'sent' | 'failed' | 'dead' | 'cancelled';
+export type NotificationStatus = 'pending' | 'sent' | 'failed' | 'dead' | 'cancelled' | 'skipped';
 
 export interface NotificationsTable {
   id: Generated<string>;

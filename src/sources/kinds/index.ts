@@ -2,6 +2,9 @@
 import type { SourceKind } from '../../contract/enums.js';
 import { blueskyKind } from '../../collectors/bluesky/kind.js';
 import { mastodonKind } from '../../collectors/mastodon/kind.js';
+import { hackerNewsKind } from '../../collectors/hackernews/kind.js';
+import { jsonKind } from '../../collectors/json/kind.js';
+import { redditKind } from '../../collectors/reddit/kind.js';
 import { pushKind, replayKind, rssKind } from './builtin.js';
 import type { SourceKindSpec } from './types.js';
 
@@ -13,6 +16,9 @@ export const sourceKinds: Partial<Record<SourceKind, SourceKindSpec>> = {
   replay: replayKind,
   bluesky: blueskyKind,
   mastodon: mastodonKind,
+  reddit: redditKind,
+  hackernews: hackerNewsKind,
+  json: jsonKind,
 };
 
 export function kindSpec(kind: string): SourceKindSpec | undefined {
