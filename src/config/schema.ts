@@ -75,6 +75,16 @@ export const ConfigSchema = Type.Object(
     }, { additionalProperties: false }),
     signals: Type.Object({
       rate_limit_per_hour: Int(1, 100000, 'Ambassador signals per user per hour'),
+      preview_enabled: Bool('Fetch the preview (OpenGraph / oEmbed title, description, site, image URL) of a link shared with a signal, under the collectors\' address policy'),
+      preview_timeout_ms: Int(100, 60000, 'Time limit of a link preview fetch (the report is filed without a preview beyond it)'),
+      preview_max_bytes: Int(1024, 10485760, 'Largest page read for a link preview'),
+    }, { additionalProperties: false }),
+    push: Type.Object({
+      vapid_public_key: Str('VAPID public key (base64url) for Web Push; empty = a key pair is generated and kept in the database'),
+      vapid_private_key: Str('VAPID private key (base64url); set together with the public key'),
+      vapid_subject: Str('VAPID contact (mailto: or https: URL) given to push services; empty = mailto: of MAIL_FROM'),
+      timeout_ms: Int(100, 120000, 'Time limit of one request to a push service (then retried by the outbox)'),
+      ttl_seconds: Int(0, 2419200, 'How long a push service keeps a notification for a device that is offline'),
     }, { additionalProperties: false }),
     retention: Type.Object({
       mentions_days: Int(1, 36500, 'Raw mentions older than this are deleted (bucket aggregates are kept)'),

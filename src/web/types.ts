@@ -5,7 +5,7 @@ export type Severity = 'low' | 'medium' | 'high' | 'critical';
 export type AlertStatus = 'open' | 'acknowledged' | 'resolved' | 'snoozed';
 export type AlertKind = 'volume_spike' | 'negative_surge' | 'risk_burst' | 'emerging_term' | 'ambassador_signal';
 
-export interface Me { id: string; email: string; name: string; role: Role; lang: Lang }
+export interface Me { id: string; email: string; name: string; role: Role; lang: Lang; must_change_password?: boolean }
 export interface User extends Me { disabled: boolean; created_at: string }
 export interface Person { id: string; name: string }
 export interface Items<T> { items: T[]; next_cursor?: string | null }
@@ -35,6 +35,8 @@ export interface Mention {
 export interface Signal {
   id: string; text: string; url: string | null; channel: string | null; severity: Severity; watchlist_id: string | null;
   watchlist_ids: string[]; reporter: Person; created_at: string; label?: string; sentiment?: number; risk?: number;
+  preview?: { url: string; title: string | null; description: string | null; site_name: string | null; image_url: string | null } | null;
+  preview_error?: string | null;
 }
 export interface Source {
   id: string; kind: 'rss' | 'push' | 'replay' | 'ambassador'; name: string; url: string | null; poll_interval_seconds: number | null;

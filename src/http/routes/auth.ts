@@ -52,6 +52,20 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (a
     schema: { tags: ['auth'], summary: 'The signed-in user', response: responses({ 200: MeSchema }, [401]) },
   }, async (request) => {
     const u = requireUser(request);
-    return { id: u.id, email: u.email, name: u.name, role: u.role, lang: u.lang };
+    return { id: u.id, email: u.email, name: u.name, role: u.role, lang: u.lang, must_change_password: u.mustChangePassword ?? false };
+  });
+
+  app.post('/api/v1/auth/password', {
+    config: { access: 'authenticated', rateLimit: { max: config.auth.login_rate_limit_per_minute, timeWindow: 60_000 } },
+    schema: {
+      tags: ['auth'], summary: 'Change my password (ends my other sessions and API tokens)',
+      body: Type.Object({ current_password: Type.String({ minLength: 1, maxLength: 1024 }), new_password: Type.String({ minLength: 1, maxLength: 1024 }) }, { additionalProperties: false }),
+      response: responses({ 204: Type.Null() }, [400, 401, 429]),
+    },
+  }, async (request, reply) => {
+    const u = requireUser(request);
+    const token = request.headers.authorization?.replace(/^Bearer\s+/i, '') ?? request.cookies[SESSION_COOKIE] ?? null;
+    await deps.services.auth.changePassword(u.id, token, request.body.current_password, request.body.new_password);
+    return reply.status(204).send(null);
   });
 };

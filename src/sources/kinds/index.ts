@@ -14,11 +14,11 @@ export const sourceKinds: Partial<Record<SourceKind, SourceKindSpec>> = {
   rss: rssKind,
   push: pushKind,
   replay: replayKind,
-  bluesky: blueskyKind,
-  mastodon: mastodonKind,
   reddit: redditKind,
   hackernews: hackerNewsKind,
   json: jsonKind,
+  bluesky: blueskyKind,
+  mastodon: mastodonKind,
 };
 
 export function kindSpec(kind: string): SourceKindSpec | undefined {
