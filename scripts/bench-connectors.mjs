@@ -74,7 +74,7 @@ let sendStart = 0;
 const port = 3900 + Math.floor(Math.random() * 90);
 const env = {
   ...process.env, DATABASE_URL: url, PORT: String(port), DEMO: 'false', LOG_LEVEL: 'warn', ADMIN_EMAIL: 'bench@example.com', ADMIN_PASSWORD: 'bench-password-123',
-  COLLECTORS_ALLOW_HOSTS: '127.0.0.1', STREAM_CONNECTORS_ACQUIRE_SECONDS: '1',
+  COLLECTORS_ALLOW_HOSTS: '127.0.0.1', STREAM_CONNECTORS_ACQUIRE_SECONDS: '1', METRICS_PUBLIC: 'true',
 };
 const service = spawn(process.execPath, ['dist/main.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
 const api = `http://127.0.0.1:${port}`;

@@ -21,6 +21,7 @@ export const STREAM_TEST_CONFIG = {
     backoff_min_ms: 50, backoff_max_seconds: 1, catch_up_lag_seconds: 30, max_sources: 10, max_pending: 5000, mastodon_poll_seconds: 5,
   },
   collectors: { ...defaults.collectors, timeout_ms: 3000 },
+  metrics: { ...defaults.metrics, public: true },
 };
 
 export function createStreamTestApp(): Promise<TestApp> {
