@@ -20,9 +20,10 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(overrides: Record<string, unknown> = {}, env: NodeJS.ProcessEnv = {}): Promise<TestApp> {
+export async function createTestApp(overrides: Record<string, unknown> = {}, env: NodeJS.ProcessEnv = {}, options: { logStream?: NodeJS.WritableStream } = {}): Promise<TestApp> {
   const config = loadConfig({ ...TEST_ENV, ...env }, overrides);
-  const logger = pino({ level: config.log_level });
+  // A test that inspects the logs (e.g. that no secret is ever logged) passes its own stream.
+  const logger = options.logStream ? pino({ level: config.log_level }, options.logStream) : pino({ level: config.log_level });
   const db = await createTestDatabase();
   const metrics = createMetrics();
   const services = createServices({ config, database: db.database, logger, metrics });

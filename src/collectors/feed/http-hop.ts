@@ -19,6 +19,9 @@ export interface HopRequest {
   lookup: LookupFunction;
   /** Whether to read the body of an answer with this status (otherwise it is discarded unread). */
   wantsBody: (status: number) => boolean;
+  /** GET unless given (the JSON connectors POST to OAuth token endpoints). */
+  method?: string;
+  body?: string;
 }
 
 export interface HopResponse {
@@ -54,7 +57,7 @@ function requestOptions(request: HopRequest): http.RequestOptions {
     protocol: url.protocol,
     hostname: bareAddress(url.hostname),
     path: `${url.pathname}${url.search}`,
-    method: 'GET',
+    method: request.method ?? 'GET',
     headers: request.headers,
     lookup: request.lookup,
     agent: false, // a fresh socket per request: no pooled socket can skip the guarded lookup
@@ -119,6 +122,6 @@ export function requestHop(request: HopRequest): Promise<HopResponse> {
         if (!res.complete) abort(new FeedFetchError('network', `the connection to ${url.host} closed before the response was complete`));
       });
     });
-    req.end();
+    req.end(request.body);
   });
 }

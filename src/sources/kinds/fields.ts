@@ -32,8 +32,8 @@ export function optionalStringList(cfg: Cfg, key: string, pattern: RegExp, maxIt
 }
 
 /** Refuses config keys the kind does not know, so a typo is a 400 rather than a silently ignored option. */
-export function onlyKeys(cfg: Cfg, allowed: readonly string[]): void {
-  for (const key of Object.keys(cfg)) if (!allowed.includes(key)) throw badRequest(`config.${key}`, `unknown option (allowed: ${allowed.join(', ') || 'none'})`);
+export function onlyKeys(cfg: Cfg, allowed: readonly string[], prefix = 'config.'): void {
+  for (const key of Object.keys(cfg)) if (!allowed.includes(key)) throw badRequest(`${prefix}${key}`, `unknown option (allowed: ${allowed.join(', ') || 'none'})`);
 }
 
 /**
