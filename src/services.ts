@@ -26,6 +26,7 @@ import { notFound } from './shared/errors.js';
 import { createSignalsService } from './signals/service.js';
 import { vapidKeysProvider } from './push/keys.js';
 import { createPushService } from './push/service.js';
+import { createInvitationsService } from './invitations/service.js';
 import { systemClock } from './shared/clock.js';
 import { sourcesRepository } from './sources/repository.js';
 import { createSecretBox } from './sources/secrets.js';
@@ -89,6 +90,10 @@ export function createServices(deps: ServiceDeps) {
     db, logger, clock: systemClock, policy: addressPolicy(config), timeoutMs: config.push.timeout_ms, ttlSeconds: config.push.ttl_seconds,
     keys: vapidKeysProvider(db, config.push, vapidSubjectFallback(config)),
   });
+  const invitations = createInvitationsService({
+    db, logger, clock: systemClock, mailer, baseUrl: publicUrl(config), linkTtlHours: config.invitations.link_ttl_hours,
+    sessionTtlHours: config.auth.session_ttl_hours, maxRows: config.invitations.max_rows,
+  });
   const outbox = createOutbox({
     db: database.jobs, logger, metrics, mailer, policy: addressPolicy(config), webhookSecret: webhookSecretProvider(db, config.alerts.webhook_secret), push: (n) => push.deliver(n),
     options: { maxAttempts: config.outbox.max_attempts, baseDelaySeconds: config.outbox.base_delay_seconds, maxDelaySeconds: config.outbox.max_delay_seconds, webhookTimeoutMs: config.alerts.webhook_timeout_ms, leaseSeconds: config.outbox.lease_seconds },
@@ -125,6 +130,7 @@ export function createServices(deps: ServiceDeps) {
     mailer,
     outbox,
     push,
+    invitations,
     kickOutbox,
     alerts,
     alertTimers,

@@ -79,6 +79,10 @@ export const ConfigSchema = Type.Object(
       preview_timeout_ms: Int(100, 60000, 'Time limit of a link preview fetch (the report is filed without a preview beyond it)'),
       preview_max_bytes: Int(1024, 10485760, 'Largest page read for a link preview'),
     }, { additionalProperties: false }),
+    invitations: Type.Object({
+      link_ttl_hours: Int(1, 24 * 30, 'Lifetime of an invitation\'s one-time sign-in link'),
+      max_rows: Int(1, 100000, 'Rows accepted in one CSV import of invitations'),
+    }, { additionalProperties: false }),
     push: Type.Object({
       vapid_public_key: Str('VAPID public key (base64url) for Web Push; empty = a key pair is generated and kept in the database'),
       vapid_private_key: Str('VAPID private key (base64url); set together with the public key'),

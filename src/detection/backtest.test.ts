@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkHeader, inTimeOrder, InputError, parseBucketSize, parseRow, parseTimestamp, runBacktest, typicalSpacingSeconds } from './backtest.js';
+import { backtestConfig, checkHeader, inTimeOrder, InputError, parseBucketSize, parseRow, parseTimestamp, runBacktest, typicalSpacingSeconds } from './backtest.js';
 import type { BacktestAlert, SeriesRow } from './backtest.js';
 import { DEFAULT_QUIET_STREAM, poisson, quietRate, seededRandom } from './synthetic.js';
 
@@ -37,15 +37,16 @@ describe('CSV lines', () => {
   it.each([
     { line: '2015-02-26 21:42:53,104', row: { ms: Date.UTC(2015, 1, 26, 21, 42, 53), raw: '2015-02-26 21:42:53', value: 104 } },
     { line: '"2015-02-26 21:42:53", 7.5 ', row: { ms: Date.UTC(2015, 1, 26, 21, 42, 53), raw: '2015-02-26 21:42:53', value: 7.5 } },
+    { line: '2015-02-26 21:42:53,-0.0325', row: { ms: Date.UTC(2015, 1, 26, 21, 42, 53), raw: '2015-02-26 21:42:53', value: -0.0325 } },
   ])('parses $line', ({ line, row }) => {
     expect(parseRow(line, 2)).toEqual(row);
   });
 
   it.each([
     { line: '2015-02-26 21:42:53', message: 'line 9: expected "timestamp,value"' },
-    { line: '2015-02-26 21:42:53,abc', message: 'line 9: value "abc" is not a count >= 0' },
-    { line: '2015-02-26 21:42:53,-3', message: 'line 9: value "-3" is not a count >= 0' },
-    { line: '2015-02-26 21:42:53,', message: 'line 9: value "" is not a count >= 0' },
+    { line: '2015-02-26 21:42:53,abc', message: 'line 9: value "abc" is not a number' },
+    { line: '2015-02-26 21:42:53,1e999', message: 'line 9: value "1e999" is not a number' },
+    { line: '2015-02-26 21:42:53,', message: 'line 9: value "" is not a number' },
     { line: 'soon,3', message: 'line 9: cannot parse timestamp "soon"' },
   ])('names the line of a bad row: $line', ({ line, message }) => {
     expect(() => parseRow(line, 9)).toThrow(message);
@@ -104,11 +105,53 @@ describe('runBacktest', () => {
     expect(alerts[0]!.reason).toMatch(/in 1 h/);
   });
 
-  it('runs 16,000 rows in well under a second', () => {
-    const rows = series(null).slice(0, 16_000);
-    const started = performance.now();
-    runBacktest(rows, {}, () => undefined);
-    expect(performance.now() - started).toBeLessThan(1000);
+});
+
+/**
+ * Two weeks of one-minute readings around −5 (a freezer's temperature, say): a daily swing of ±0.5 and
+ * Gaussian noise of 0.1, optionally with a lasting step from `stepAt` and a few hours missing.
+ */
+function readings(stepAt: number | null, step: number, gap = false): SeriesRow[] {
+  const random = seededRandom(33);
+  const start = Date.UTC(2024, 0, 1);
+  const rows: SeriesRow[] = [];
+  for (let i = 0; i < 14 * 1440; i++) {
+    if (gap && i >= 10 * 1440 && i < 10 * 1440 + 180) continue;
+    const ms = start + i * 60_000;
+    const noise = Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random()) * 0.1;
+    const daily = 0.5 * Math.sin((2 * Math.PI * (i % 1440)) / 1440);
+    rows.push(row(ms, Math.round((-5 + daily + noise + (stepAt !== null && i >= stepAt ? step : 0)) * 1000) / 1000));
+  }
+  return rows;
+}
+
+describe('runBacktest on measurements (real values of any sign)', () => {
+  it('takes the step and the kind of values from the series itself', () => {
+    expect(backtestConfig(readings(null, 0))).toEqual({ bucketSeconds: 60, seriesKind: 'measurements' });
+    expect(backtestConfig(series(null))).toEqual({ bucketSeconds: 300, seriesKind: 'counts' });
+    expect(backtestConfig(series(null), 3600)).toEqual({ bucketSeconds: 3600, seriesKind: 'counts' });
+  });
+
+  it('raises nothing on ordinary readings, even across a few missing hours', () => {
+    const alerts: BacktestAlert[] = [];
+    const rows = readings(null, 0, true);
+    runBacktest(rows, backtestConfig(rows), (a) => alerts.push(a));
+    expect(alerts).toEqual([]);
+  });
+
+  it.each([
+    { step: -1.5, statistic: /^Volume (dip|fall): -6\.\d+ in/ },
+    { step: 1.5, statistic: /^Volume (spike|rise): -3\.\d+ in/ },
+  ])('raises a lasting step of $step within minutes, in either direction', ({ step, statistic }) => {
+    const stepAt = 12 * 1440 + 600;
+    const rows = readings(stepAt, step);
+    const alerts: BacktestAlert[] = [];
+    runBacktest(rows, backtestConfig(rows), (a) => alerts.push(a));
+    expect(alerts).toHaveLength(1);
+    const firedAt = rows.findIndex((r) => r.raw === alerts[0]!.timestamp);
+    expect(firedAt - stepAt).toBeGreaterThanOrEqual(0);
+    expect(firedAt - stepAt).toBeLessThan(30);
+    expect(alerts[0]!.reason).toMatch(statistic);
   });
 });
 

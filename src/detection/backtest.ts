@@ -1,6 +1,7 @@
 // `pilotfish backtest` core: parse `timestamp,value` CSV lines and run the production detector over them.
 // Pure (no I/O): the CLI streams the file into these functions and prints what comes back.
-import type { DetectorConfig } from './config.js';
+import { DEFAULT_DETECTOR_CONFIG } from './config.js';
+import type { DetectorConfig, SeriesKind } from './config.js';
 import type { AlertKind } from './types.js';
 import { WatchlistDetector, zeroBucket } from './detector.js';
 
@@ -69,7 +70,7 @@ export function parseRow(line: string, lineNumber: number): SeriesRow {
   if (ms === null) throw new InputError(`line ${lineNumber}: cannot parse timestamp "${raw.slice(0, 40)}"`);
   const valueText = unquote(fields[1]!);
   const value = valueText === '' ? NaN : Number(valueText);
-  if (!Number.isFinite(value) || value < 0) throw new InputError(`line ${lineNumber}: value "${valueText.slice(0, 40)}" is not a count >= 0`);
+  if (!Number.isFinite(value)) throw new InputError(`line ${lineNumber}: value "${valueText.slice(0, 40)}" is not a number`);
   return { ms, raw, value };
 }
 
@@ -103,9 +104,29 @@ export function inTimeOrder(rows: SeriesRow[]): SeriesRow[] {
   return rows;
 }
 
+/** Rows are counts when every value is a whole number >= 0; anything else is a real-valued measurement. */
+export function seriesKindOf(rows: readonly SeriesRow[]): SeriesKind {
+  for (const row of rows) if (row.value < 0 || !Number.isInteger(row.value)) return 'measurements';
+  return 'counts';
+}
+
 /**
- * Feeds rows in time order to one WatchlistDetector: a row's value is the bucket's mention count; rows that
- * fall in the same bucket add up (the bucket fills); buckets are aligned on the first row's timestamp.
+ * What the backtest takes from the series itself: the bucket is the rows' own step (one minute to a day),
+ * unless given; counts or measurements from the values. Everything else is the service's default.
+ */
+export function backtestConfig(rows: readonly SeriesRow[], bucketSeconds?: number): Pick<DetectorConfig, 'bucketSeconds' | 'seriesKind'> {
+  const spacing = typicalSpacingSeconds(rows);
+  return {
+    bucketSeconds: bucketSeconds ?? (spacing > 0 ? Math.min(Math.max(spacing, 60), 86_400) : DEFAULT_DETECTOR_CONFIG.bucketSeconds),
+    seriesKind: seriesKindOf(rows),
+  };
+}
+
+/**
+ * Feeds rows in time order to one WatchlistDetector. Counts: a row's value is the bucket's mention count;
+ * rows that fall in the same bucket add up (the bucket fills); buckets are aligned on the first row's
+ * timestamp and missing buckets are zeros. Measurements: each row is one observation at its own time (a
+ * later row with the same timestamp replaces it); missing rows are unknown, not zero.
  */
 export function runBacktest(rows: readonly SeriesRow[], config: Partial<DetectorConfig>, emit: (alert: BacktestAlert) => void): void {
   const detector = new WatchlistDetector(config);
@@ -113,10 +134,15 @@ export function runBacktest(rows: readonly SeriesRow[], config: Partial<Detector
   const first = rows[0];
   if (!first) return;
   const phase = first.ms;
+  const measurements = detector.config.seriesKind === 'measurements';
   let bucket = zeroBucket(Number.NaN);
   for (const row of rows) {
-    const start = row.ms - (((row.ms - phase) % size) + size) % size;
-    bucket = start === bucket.start ? { ...bucket, count: bucket.count + row.value } : { ...zeroBucket(start), count: row.value };
+    if (measurements) {
+      bucket = { ...zeroBucket(row.ms), count: row.value };
+    } else {
+      const start = row.ms - (((row.ms - phase) % size) + size) % size;
+      bucket = start === bucket.start ? { ...bucket, count: bucket.count + row.value } : { ...zeroBucket(start), count: row.value };
+    }
     for (const candidate of detector.observe(bucket).raised) {
       emit({ timestamp: row.raw, kind: candidate.kind, score: candidate.score, reason: candidate.explanation.summary });
     }

@@ -2,23 +2,33 @@
 // the same meaning; thresholds are scale-free (z-scores, shares, factors, rarity in days) except the few
 // absolute floors that keep a quiet watchlist quiet. docs/detection.md explains each default.
 
-export type VolumeTransform = 'sqrt' | 'log';
+/**
+ * What the volume values are. `counts` (the service: mentions per bucket) are stabilised with Anscombe's
+ * square root and a missing bucket is a zero bucket; `measurements` (any real-valued series replayed by
+ * `pilotfish backtest`: prices, percentages, negative numbers) are modelled as they are and a missing
+ * bucket is unknown, not zero.
+ */
+export type SeriesKind = 'counts' | 'measurements';
 
 export interface DetectorConfig {
   /** Bucket size in seconds (default 300 = 5 minutes). */
   bucketSeconds: number;
 
   // ── volume baseline (robust Holt-Winters on transformed counts) ──
-  /** Variance-stabilising transform of counts: Anscombe square root (Poisson noise ≈ 1) or log1p. */
-  volumeTransform: VolumeTransform;
+  /** Counts (default) or real-valued measurements (see SeriesKind). */
+  seriesKind: SeriesKind;
   /** Half-life of the deseasonalised level. */
   levelHalfLifeHours: number;
+  /** Resolution of the time-of-day profile (minutes per slot, interpolated between slot centres). */
+  dailySlotMinutes: number;
   /** Half-life of the hour-of-day profile (counted in days of data). */
   dailyHalfLifeDays: number;
   /** Half-life of the hour-of-week correction (counted in days of data). */
   weeklyHalfLifeDays: number;
   /** Weeks of data after which the hour-of-week correction gets half its weight. */
   weeklyShrinkWeeks: number;
+  /** Measurements only: the residual scale is at least this share of the range of values seen so far. */
+  measurementFloor: number;
   /** Half-life of the residual scale. */
   scaleHalfLifeHours: number;
   /** Huber clipping of residuals (in scale units) when updating the baseline: spikes barely move it. */
@@ -106,17 +116,19 @@ export interface DetectorConfig {
 export const DEFAULT_DETECTOR_CONFIG: Readonly<DetectorConfig> = Object.freeze({
   bucketSeconds: 300,
 
-  volumeTransform: 'sqrt',
+  seriesKind: 'counts',
   levelHalfLifeHours: 24,
+  dailySlotMinutes: 60,
   dailyHalfLifeDays: 7,
   weeklyHalfLifeDays: 21,
   weeklyShrinkWeeks: 0.25,
+  measurementFloor: 0.01,
   scaleHalfLifeHours: 24,
   huberK: 2,
   warmupHours: 24,
 
-  volumeRaiseZ: 6,
-  volumeRarityDays: 7,
+  volumeRaiseZ: 4.5,
+  volumeRarityDays: 21,
   volumeTailBaseZ: 2,
   volumeTailHalfLifeDays: 14,
   volumeHoldZ: 3,
@@ -160,8 +172,8 @@ export const DEFAULT_DETECTOR_CONFIG: Readonly<DetectorConfig> = Object.freeze({
 export function resolveDetectorConfig(overrides: Partial<DetectorConfig> = {}): DetectorConfig {
   const config: DetectorConfig = { ...DEFAULT_DETECTOR_CONFIG, ...overrides };
   for (const [key, value] of Object.entries(config)) {
-    if (key === 'volumeTransform') {
-      if (value !== 'sqrt' && value !== 'log') throw new RangeError(`detector config ${key} must be "sqrt" or "log"`);
+    if (key === 'seriesKind') {
+      if (value !== 'counts' && value !== 'measurements') throw new RangeError(`detector config ${key} must be "counts" or "measurements"`);
       continue;
     }
     if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {

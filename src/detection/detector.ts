@@ -51,7 +51,7 @@ export class WatchlistDetector {
    * previous buckets are complete. Earlier start (late data for a completed bucket): ignored.
    */
   observe(bucket: BucketSnapshot): DetectionResult {
-    assertSnapshot(bucket);
+    assertSnapshot(bucket, this.config.seriesKind === 'measurements');
     const ended: EpisodeEnd[] = [];
     if (this.filling && bucket.start < this.filling.start) return { raised: [], ended };
     if (!this.filling && this.lastCompleted !== null && bucket.start <= this.lastCompleted) return { raised: [], ended };
@@ -127,6 +127,8 @@ export class WatchlistDetector {
   /** Completes the zero buckets between the last completed bucket and `before` (exclusive). */
   private completeZerosBefore(before: number): EpisodeEnd[] {
     const ended: EpisodeEnd[] = [];
+    // A measurement missing from the series is unknown, not zero: nothing is learnt for it.
+    if (this.config.seriesKind === 'measurements') return ended;
     let start = (this.lastCompleted ?? before) + this.bucketMs;
     if (before - start > MAX_GAP_MS) start += Math.floor((before - start - MAX_GAP_MS) / this.bucketMs) * this.bucketMs;
     for (; start + this.bucketMs <= before; start += this.bucketMs) ended.push(...this.complete(zeroBucket(start)));
@@ -149,16 +151,16 @@ export function zeroBucket(start: number): BucketSnapshot {
   return { start, count: 0, negative: 0, riskSum: 0, ambassadorReports: 0, distinctAmbassadors: 0, criticalReports: 0, terms: {} };
 }
 
-function assertSnapshot(bucket: BucketSnapshot): void {
+function assertSnapshot(bucket: BucketSnapshot, anyValue: boolean): void {
   const ok =
     Number.isFinite(bucket.start) &&
-    isCount(bucket.count) &&
+    (anyValue ? Number.isFinite(bucket.count) : isCount(bucket.count)) &&
     isCount(bucket.negative) &&
     isCount(bucket.riskSum) &&
     isCount(bucket.ambassadorReports) &&
     isCount(bucket.distinctAmbassadors) &&
     isCount(bucket.criticalReports);
-  if (!ok) throw new RangeError(`invalid bucket snapshot at ${bucket.start}: counts must be finite and >= 0`);
+  if (!ok) throw new RangeError(`invalid bucket snapshot at ${bucket.start}: counts must be finite and >= 0 (any finite value for measurements)`);
 }
 
 function isCount(n: number): boolean {

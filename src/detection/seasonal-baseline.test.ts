@@ -7,7 +7,7 @@ import { DEFAULT_QUIET_STREAM, poisson, quietRate, seededRandom } from './synthe
 const BUCKET = 300_000;
 const HOUR = 3_600_000;
 const MONDAY = Date.UTC(2024, 0, 1);
-const transform = countTransform('sqrt');
+const transform = countTransform('counts');
 const options = { ...DEFAULT_QUIET_STREAM, meanPerBucket: 40 };
 
 /** A baseline trained on ordinary talk from Monday until `until` (exclusive). */

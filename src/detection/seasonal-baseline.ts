@@ -6,7 +6,7 @@ import type { DetectorConfig } from './config.js';
 import { CyclicProfile } from './profile.js';
 import { clamp, ewAlpha, RobustScale, warmAlpha } from './robust.js';
 import type { CountTransform } from './transform.js';
-import { HOURS_PER_DAY, HOURS_PER_WEEK, HOUR_MS, MONDAY_SHIFT_MS } from './time-slots.js';
+import { DAY_MS, HOURS_PER_WEEK, HOUR_MS, MONDAY_SHIFT_MS } from './time-slots.js';
 
 export interface Forecast {
   /** Expected value on the transformed scale. */
@@ -18,7 +18,10 @@ export interface Forecast {
 export class SeasonalBaseline {
   private level = 0;
   private seen = 0;
-  private readonly daily = new CyclicProfile(HOURS_PER_DAY, HOUR_MS);
+  /** Smallest and largest value learnt: a measurement's resolution is judged against its range. */
+  private low = Infinity;
+  private high = -Infinity;
+  private readonly daily: CyclicProfile;
   private readonly weekly = new CyclicProfile(HOURS_PER_WEEK, HOUR_MS, MONDAY_SHIFT_MS);
   private readonly scale: RobustScale;
   private readonly levelAlpha: number;
@@ -35,7 +38,10 @@ export class SeasonalBaseline {
     this.bucketsPerHour = Math.max(1, 1 / bucketHours);
     // Each hour-of-day slot is updated bucketsPerHour times a day; each hour-of-week slot as often a week.
     this.levelAlpha = ewAlpha(config.levelHalfLifeHours / bucketHours);
-    this.dailyAlpha = ewAlpha(config.dailyHalfLifeDays * this.bucketsPerHour);
+    // The daily profile has one slot per dailySlotMinutes; each slot is updated that many buckets a day.
+    const slotMs = Math.min(Math.max(config.dailySlotMinutes * 60_000, config.bucketSeconds * 1000), DAY_MS);
+    this.daily = new CyclicProfile(Math.round(DAY_MS / slotMs), DAY_MS / Math.round(DAY_MS / slotMs));
+    this.dailyAlpha = ewAlpha(config.dailyHalfLifeDays * Math.max(1, slotMs / (config.bucketSeconds * 1000)));
     this.weeklyAlpha = ewAlpha((config.weeklyHalfLifeDays / 7) * this.bucketsPerHour);
     const scaleAlpha = ewAlpha(config.scaleHalfLifeHours / bucketHours);
     this.scale = new RobustScale(scaleAlpha, Math.max(3, config.huberK), 0);
@@ -49,11 +55,17 @@ export class SeasonalBaseline {
   forecast(start: number): Forecast {
     const mean = this.seen === 0 ? this.transform.forward(0) : this.level + this.daily.value(start) + this.weeklyWeight(start) * this.weekly.value(start);
     // Sampling noise is a floor: a series that was flat so far can still jitter by Poisson noise.
-    return { mean, sd: Math.max(this.scale.sd(), this.transform.poissonSd(this.transform.inverse(mean))) };
+    // Measurements have no sampling noise: their floor is a small share of the range seen so far, so a
+    // flat or quantised series (a CPU idling at 0.066 %) does not turn its last digit into a z of 1000.
+    const range = this.high > this.low ? this.high - this.low : 0;
+    const floor = Math.max(this.transform.poissonSd(this.transform.inverse(mean)), (this.config.seriesKind === 'measurements' ? this.config.measurementFloor * range : 0), 1e-9 * (1 + Math.abs(mean)));
+    return { mean, sd: Math.max(this.scale.sd(), floor) };
   }
 
   /** Learns one completed bucket (value on the transformed scale). */
   update(start: number, value: number): void {
+    if (value < this.low) this.low = value;
+    if (value > this.high) this.high = value;
     if (this.seen === 0) {
       this.level = value;
       this.seen = 1;

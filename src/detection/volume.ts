@@ -21,7 +21,7 @@ export interface VolumeReading {
 }
 
 interface Evidence {
-  kind: 'spike' | 'rise';
+  kind: 'spike' | 'rise' | 'dip' | 'fall';
   /** Spike: robust z of the bucket. Rise: CUSUM of bucket z-scores since the rise began. */
   z: number;
   threshold: number;
@@ -36,13 +36,15 @@ export class VolumeDetector implements KindDetector {
   private readonly baseline: SeasonalBaseline;
   private readonly tail: ExceedanceTail;
   private readonly sustained: SustainedVolume;
+  /** Measurements are watched for departures both ways: the same two statistics on −z. */
+  private readonly downward: { tail: ExceedanceTail; sustained: SustainedVolume } | null;
   /** Probability per bucket of a spike as rare as volumeRarityDays. */
   private readonly rarity: number;
   private readonly bucketMs: number;
   private cached: { start: number; forecast: Forecast } | null = null;
 
   constructor(private readonly config: DetectorConfig) {
-    this.transform = countTransform(config.volumeTransform);
+    this.transform = countTransform(config.seriesKind);
     this.baseline = new SeasonalBaseline(config, this.transform);
     this.bucketMs = config.bucketSeconds * 1000;
     const bucketsPerDay = 86_400 / config.bucketSeconds;
@@ -53,6 +55,13 @@ export class VolumeDetector implements KindDetector {
       meanExcess: 1,
     });
     this.sustained = new SustainedVolume(config, this.rarity);
+    this.downward =
+      config.seriesKind === 'measurements'
+        ? {
+            tail: ExceedanceTail.withHalfLife(config.volumeTailBaseZ, config.volumeTailHalfLifeDays * bucketsPerDay, { rate: 1 / bucketsPerDay, meanExcess: 1 }),
+            sustained: new SustainedVolume(config, this.rarity),
+          }
+        : null;
   }
 
   hoursLearnt(): number {
@@ -81,10 +90,22 @@ export class VolumeDetector implements KindDetector {
     const run = this.sustained.read(bucket.start, z, bucket.count, expectedCount);
     const rise: Evidence = { kind: 'rise', ...run, threshold: this.sustained.threshold() * context.warmup };
     const minCount = c.volumeMinCount * context.warmup;
-    const conclusive = (e: Evidence) => e.z >= e.threshold && e.observed >= minCount && e.observed >= c.volumeMinFactor * e.expected;
-    const lead = conclusive(spike) ? spike : conclusive(rise) ? rise : null;
-    // Still elevated: a bucket z past the hold level, or a lasting rise at least half-way to its alarm level.
-    const elevated = z >= c.volumeHoldZ || rise.z >= rise.threshold / 2;
+    // Count floors only make sense for counts: a measurement has no "few mentions".
+    const counts = c.seriesKind === 'counts';
+    const conclusive = (e: Evidence) => e.z >= e.threshold && (!counts || (e.observed >= minCount && e.observed >= c.volumeMinFactor * e.expected));
+    const candidates = [spike, rise];
+    if (this.downward) {
+      const down = this.downward;
+      candidates.push(
+        { ...spike, kind: 'dip', z: -z, threshold: Math.max(c.volumeRaiseZ, down.tail.threshold(this.rarity)) * context.warmup },
+        { kind: 'fall', ...down.sustained.read(bucket.start, -z, bucket.count, expectedCount), threshold: down.sustained.threshold() * context.warmup },
+      );
+    }
+    // A measurement has no noise floor to lean on: nothing is conclusive before the warm-up has learnt its scale.
+    const settled = counts || this.baseline.hoursLearnt() >= c.warmupHours;
+    const lead = settled ? (candidates.find(conclusive) ?? null) : null;
+    // Still elevated: a bucket z past the hold level, or a lasting run at least half-way to its alarm level.
+    const elevated = (this.downward ? Math.abs(z) : z) >= c.volumeHoldZ || candidates.some((e) => e.kind !== 'spike' && e.kind !== 'dip' && e.z >= e.threshold / 2);
     const shown = lead ?? spike;
     return {
       heat: lead ? 'hot' : elevated ? 'warm' : 'cold',
@@ -96,9 +117,13 @@ export class VolumeDetector implements KindDetector {
 
   learn(bucket: BucketSnapshot): void {
     const { z, expectedCount } = this.read(bucket);
-    if (this.baseline.observations > 0) {
+    // The tails learn only once the baseline knows the daily rhythm: during the warm-up the scale is still
+    // being estimated and z-scores of thousands would inflate the series' rarity level for weeks.
+    if (this.baseline.observations > 0 && this.baseline.hoursLearnt() >= this.config.warmupHours) {
       this.tail.update(z);
       this.sustained.learn(bucket.start, z, bucket.count, expectedCount);
+      this.downward?.tail.update(-z);
+      this.downward?.sustained.learn(bucket.start, -z, bucket.count, expectedCount);
     }
     this.baseline.update(bucket.start, this.transform.forward(bucket.count));
     this.cached = null;
@@ -107,16 +132,19 @@ export class VolumeDetector implements KindDetector {
   private explain(bucket: BucketSnapshot, e: Evidence): Explanation {
     const factor = ratio(e.observed, e.expected);
     const span = bucket.start + this.bucketMs - e.windowStart;
-    const what = e.kind === 'spike' ? `robust z ${round(e.z, 1)}` : `sustained rise since ${isoTime(e.windowStart).slice(11, 16)} UTC, CUSUM ${round(e.z, 1)}`;
+    const single = e.kind === 'spike' || e.kind === 'dip';
+    const what = single ? `robust z ${e.kind === 'dip' ? '−' : ''}${round(e.z, 1)}` : `sustained ${e.kind} since ${isoTime(e.windowStart).slice(11, 16)} UTC, CUSUM ${round(e.z, 1)}`;
+    const measured = this.config.seriesKind === 'measurements';
+    const observed = measured ? `${round(e.observed, 4)} in ${formatMinutes(span)} vs ~${round(e.expected, 4)} expected` : `${formatCount(e.observed)} mentions in ${formatMinutes(span)} vs ~${formatCount(e.expected)} expected`;
     return {
-      summary: `Volume ${e.kind}: ${formatCount(e.observed)} mentions in ${formatMinutes(span)} vs ~${formatCount(e.expected)} expected (×${factor}, ${what})`,
+      summary: `Volume ${e.kind}: ${observed} (${measured ? '' : `×${factor}, `}${what})`,
       observed: e.observed,
       expected: round(e.expected, 2),
       factor,
       window: timeWindow(e.windowStart, bucket.start + this.bucketMs),
       top_terms: topTerms(bucket.terms),
       sample_mention_ids: (bucket.sampleIds ?? []).slice(0, 5),
-      details: { statistic: e.kind === 'spike' ? 'robust_z' : 'cusum', value: round(e.z, 2), threshold: round(e.threshold, 2) },
+      details: { statistic: single ? 'robust_z' : 'cusum', direction: e.kind === 'dip' || e.kind === 'fall' ? 'down' : 'up', value: round(e.z, 2), threshold: round(e.threshold, 2) },
     };
   }
 

@@ -25,6 +25,7 @@ const en = {
   'login.title': 'Sign in', 'login.lede': 'Early warning and crisis response for your teams.', 'login.email': 'Email', 'login.password': 'Password',
   'login.submit': 'Sign in', 'login.signing_in': 'Signing in…', 'login.invalid': 'Wrong email or password.',
   'login.missing': 'Enter your email and password.', 'login.expired': 'Your session has ended. Please sign in again.',
+  'login.link_invalid': 'This sign-in link is invalid, was already used or has expired. Ask your administrator for a new invitation.',
 
   'severity.low': 'Low', 'severity.medium': 'Medium', 'severity.high': 'High', 'severity.critical': 'Critical',
   'status.open': 'Open', 'status.acknowledged': 'Acknowledged', 'status.resolved': 'Resolved', 'status.snoozed': 'Snoozed',
@@ -212,7 +213,8 @@ const fr: Record<Key, string> = {
 
   'login.title': 'Connexion', 'login.lede': 'Détection précoce et gestion de crise pour vos équipes.', 'login.email': 'E-mail', 'login.password': 'Mot de passe',
   'login.submit': 'Se connecter', 'login.signing_in': 'Connexion…', 'login.invalid': 'E-mail ou mot de passe incorrect.',
-  'login.missing': 'Saisissez votre e-mail et votre mot de passe.', 'login.expired': 'Votre session est terminée. Reconnectez-vous.',
+  'login.missing': 'Saisissez votre e-mail et votre mot de passe.', 'login.link_invalid': 'Ce lien de connexion est invalide, déjà utilisé ou expiré. Demandez une nouvelle invitation à votre administrateur.',
+  'login.expired': 'Votre session est terminée. Reconnectez-vous.',
 
   'severity.low': 'Faible', 'severity.medium': 'Moyenne', 'severity.high': 'Élevée', 'severity.critical': 'Critique',
   'status.open': 'Ouverte', 'status.acknowledged': 'Prise en charge', 'status.resolved': 'Résolue', 'status.snoozed': 'En pause',

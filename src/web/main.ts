@@ -39,6 +39,17 @@ async function boot(): Promise<void> {
   initSound();
   startRelativeClock();
   onUnauthorized(() => { if (shell) showLogin(t('login.expired')); });
+  // An invitation's one-time link (#/link/<token>): the token is used once, then forgotten by the URL.
+  const link = /^#\/link\/([A-Za-z0-9_-]{20,200})$/.exec(location.hash)?.[1];
+  if (link) {
+    history.replaceState(null, '', '#/field');
+    try {
+      const { user } = await api.post<{ user: Me }>('/api/v1/auth/link', { token: link }, { quiet401: true });
+      return start(user);
+    } catch {
+      return showLogin(t('login.link_invalid'));
+    }
+  }
   try {
     const { user } = await api.get<{ user: Me | null }>('/api/v1/auth/session');
     if (user) start(user);

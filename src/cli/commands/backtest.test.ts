@@ -58,7 +58,7 @@ describe('pilotfish backtest', () => {
   it.each([
     { label: 'a missing file', content: null, message: /^pilotfish backtest: cannot read .*: no such file\n$/ },
     { label: 'a bad header', content: 'time,count\n2015-02-26 21:42:53,1\n', message: /^pilotfish backtest: bad header "time,count": expected "timestamp,value"\n$/ },
-    { label: 'a bad row', content: 'timestamp,value\n2015-02-26 21:42:53,1\n2015-02-26 21:47:53,lots\n', message: /^pilotfish backtest: line 3: value "lots" is not a count >= 0\n$/ },
+    { label: 'a bad row', content: 'timestamp,value\n2015-02-26 21:42:53,1\n2015-02-26 21:47:53,lots\n', message: /^pilotfish backtest: line 3: value "lots" is not a number\n$/ },
     { label: 'an empty file', content: '', message: /^pilotfish backtest: .* is empty: expected a "timestamp,value" header\n$/ },
   ])('rejects $label with one line on stderr and exit code 2', async ({ content, message }) => {
     const input = content === null ? path.join(dir, 'absent.csv') : file(`bad-${Math.random()}.csv`, content);
@@ -76,5 +76,20 @@ describe('pilotfish backtest', () => {
     const lines = ['timestamp,value', ...Array.from({ length: 48 }, (_, i) => `${new Date(Date.UTC(2024, 0, 1, i)).toISOString()},10`)];
     expect(await main(['backtest', '--input', file('hourly.csv', lines.join('\n'))])).toBe(0);
     expect(stderr).toMatch(/rows are 3600 s apart; using 3600 s buckets/);
+  });
+
+  it('reads a one-minute series of negative decimals and raises on its sudden drop', async () => {
+    const random = seededRandom(9);
+    const start = Date.UTC(2024, 0, 1);
+    const drop = 6 * 1440 + 300;
+    const lines = ['timestamp,value'];
+    for (let i = 0; i < 7 * 1440; i++) {
+      const value = -12.5 + (random() - 0.5) * 0.4 + (i >= drop && i < drop + 20 ? -4 : 0);
+      lines.push(`${new Date(start + i * 60_000).toISOString()},${value.toFixed(3)}`);
+    }
+    expect(await main(['backtest', '--input', file('minutes.csv', lines.join('\n'))])).toBe(0);
+    expect(stderr).toMatch(/rows are 60 s apart; using 60 s buckets/);
+    const alerts = stdout.trim().split('\n').map((l) => JSON.parse(l) as { timestamp: string; reason: string });
+    expect(alerts).toEqual([{ timestamp: new Date(start + drop * 60_000).toISOString(), kind: 'volume_spike', score: expect.any(Number), reason: expect.stringMatching(/^Volume dip: -16\.\d+ in 1 min/) }]);
   });
 });

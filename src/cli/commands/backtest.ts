@@ -7,7 +7,7 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { CliUsageError, parseCommandArgs, requireOption } from '../args.js';
 import { DEFAULT_DETECTOR_CONFIG } from '../../detection/index.js';
-import { checkHeader, inTimeOrder, InputError, parseBucketSize, parseRow, runBacktest, typicalSpacingSeconds } from '../../detection/backtest.js';
+import { backtestConfig, checkHeader, inTimeOrder, InputError, parseBucketSize, parseRow, runBacktest } from '../../detection/backtest.js';
 import type { SeriesRow } from '../../detection/backtest.js';
 
 export async function run(argv: string[]): Promise<number> {
@@ -16,26 +16,18 @@ export async function run(argv: string[]): Promise<number> {
   try {
     const explicitBucket = values.bucket === undefined ? null : parseBucketSize(values.bucket);
     const rows = inTimeOrder(await readSeries(input));
-    const bucketSeconds = explicitBucket ?? chooseBucket(rows);
+    const config = backtestConfig(rows, explicitBucket ?? undefined);
+    if (explicitBucket === null && config.bucketSeconds !== DEFAULT_DETECTOR_CONFIG.bucketSeconds) {
+      process.stderr.write(`pilotfish backtest: rows are ${config.bucketSeconds} s apart; using ${config.bucketSeconds} s buckets (set --bucket to override)\n`);
+    }
     const out: string[] = [];
-    runBacktest(rows, { bucketSeconds }, (alert) => out.push(JSON.stringify(alert)));
+    runBacktest(rows, config, (alert) => out.push(JSON.stringify(alert)));
     await write(out.length ? out.join('\n') + '\n' : '');
     return 0;
   } catch (err) {
     if (err instanceof InputError) throw new CliUsageError(err.message);
     throw err;
   }
-}
-
-/**
- * Without --bucket, the default bucket size; a series recorded at a coarser step (say hourly) uses its own
- * step instead, so its rows are not read as one busy bucket followed by silent ones.
- */
-function chooseBucket(rows: readonly SeriesRow[]): number {
-  const spacing = typicalSpacingSeconds(rows);
-  if (spacing <= DEFAULT_DETECTOR_CONFIG.bucketSeconds) return DEFAULT_DETECTOR_CONFIG.bucketSeconds;
-  process.stderr.write(`pilotfish backtest: rows are ${spacing} s apart; using ${spacing} s buckets (set --bucket to override)\n`);
-  return spacing;
 }
 
 async function readSeries(file: string): Promise<SeriesRow[]> {

@@ -8,6 +8,7 @@ import { healthRoutes } from './health.js';
 import { mentionRoutes } from './mentions.js';
 import { policyRoutes } from './policies.js';
 import { pushRoutes } from './push.js';
+import { invitationRoutes } from './invitations.js';
 import { shareRoutes } from './share.js';
 import { signalRoutes } from './signals.js';
 import { sourceRoutes } from './sources.js';
@@ -25,6 +26,7 @@ export const apiRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { de
   await app.register(signalRoutes, { deps });
   await app.register(shareRoutes);
   await app.register(pushRoutes, { deps });
+  await app.register(invitationRoutes, { deps });
   await app.register(watchlistRoutes, { deps });
   await app.register(alertRoutes, { deps });
   await app.register(policyRoutes, { deps });

@@ -34,11 +34,17 @@ export const mentionRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async
       body: Type.Union([PushBody, Type.String()]),
       response: responses({ 202: PushResult }, [400, 401, 403, 404, 413, 503]),
     },
+    // Back-pressure before the body is read: beyond the configured concurrency the client is asked to come
+    // back, so 16 concurrent 10 MiB pushes never sit parsed in memory at once. The slot is freed when the
+    // response is sent or the client goes away.
+    onRequest: async (_request, reply) => {
+      if (inFlight >= config.ingest.max_concurrent_requests) throw unavailable('ingest is at capacity; retry shortly', config.ingest.retry_after_seconds);
+      inFlight++;
+      // 'close' on the response fires once: when it has been sent, or when the client went away.
+      reply.raw.once('close', () => { inFlight--; });
+    },
   }, async (request, reply) => {
-    // Back-pressure: beyond the configured concurrency, ask the client to come back instead of queueing.
-    if (inFlight >= config.ingest.max_concurrent_requests) throw unavailable('ingest is at capacity; retry shortly', config.ingest.retry_after_seconds);
-    inFlight++;
-    try {
+    {
       const isNdjson = typeof request.body === 'string';
       const body = request.body as { source_id?: string; mentions: unknown[] } | string;
       const { items, invalid } = isNdjson ? parseNdjson(body as string) : { items: (body as { mentions: unknown[] }).mentions, invalid: undefined };
@@ -51,8 +57,6 @@ export const mentionRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async
       if (source.kind !== 'push' || !source.enabled) throw badRequest('source_id', 'must be an enabled push source');
       const result = await deps.services.ingest.ingest({ id: source.id, kind: 'push' }, items, new Date(), invalid);
       return reply.status(202).send({ accepted: result.accepted, duplicates: result.duplicates, rejected: result.rejected });
-    } finally {
-      inFlight--;
     }
   });
 

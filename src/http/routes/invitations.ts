@@ -1,0 +1,54 @@
+// Invitations (admins) and signing in with a one-time link (anyone holding one). The link itself lives
+// in the URL's hash (#/link/<token>), which browsers never send and mail scanners cannot "click": only
+// the app, posting it here, uses it.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { AppDeps } from '../../app.js';
+import { publicUrl } from '../../config/index.js';
+import { actorOf, SESSION_COOKIE } from '../plugins/auth.js';
+import { Nullable, responses, Timestamp } from '../schemas/common.js';
+import { UserSchema } from '../schemas/users.js';
+
+const InviteBody = Type.Object({
+  email: Type.String({ minLength: 1, maxLength: 254 }),
+  name: Type.String({ minLength: 1, maxLength: 200 }),
+  language: Type.Optional(Type.Union([Type.Literal('fr'), Type.Literal('en')])),
+  groups: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 50 })),
+}, { additionalProperties: false });
+const RowIssue = Type.Object({ row: Type.Integer(), email: Type.String(), reason: Type.String() });
+
+export const invitationRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (app, { deps }) => {
+  const service = deps.services.invitations;
+  const config = deps.config;
+  const secureCookie = config.auth.cookie_secure === 'auto' ? publicUrl(config).startsWith('https:') : config.auth.cookie_secure === 'true';
+
+  app.post('/api/v1/invitations', {
+    config: { access: { roles: ['admin'] } },
+    schema: {
+      tags: ['users'], summary: 'Invite an ambassador by email (one-time sign-in link)', body: InviteBody,
+      response: responses({ 201: Type.Object({ user: UserSchema, email_sent: Type.Boolean(), email_error: Nullable(Type.String()) }) }, [400, 401, 403, 409]),
+    },
+  }, async (request, reply) => reply.status(201).send(await service.invite(actorOf(request), request.body)));
+
+  app.post('/api/v1/invitations/import', {
+    config: { access: { roles: ['admin'] } },
+    schema: {
+      tags: ['users'], summary: 'Invite ambassadors from a CSV (email, name, language, groups); a report per refused row',
+      body: Type.Object({ csv: Type.String({ minLength: 1, maxLength: 5_000_000 }) }, { additionalProperties: false }),
+      response: responses({ 200: Type.Object({ rows: Type.Integer(), invited: Type.Integer(), refused: Type.Array(RowIssue), not_emailed: Type.Array(RowIssue) }) }, [400, 401, 403]),
+    },
+  }, async (request) => service.importCsv(actorOf(request), request.body.csv));
+
+  app.post('/api/v1/auth/link', {
+    config: { access: 'public', rateLimit: { max: config.auth.login_rate_limit_per_minute, timeWindow: 60_000 } },
+    schema: {
+      tags: ['auth'], summary: 'Sign in with a one-time link (from an invitation); sets the session cookie',
+      body: Type.Object({ token: Type.String({ minLength: 20, maxLength: 200 }) }, { additionalProperties: false }),
+      response: responses({ 200: Type.Object({ token: Type.String(), expires_at: Timestamp, user: UserSchema }) }, [400, 401, 429]),
+    },
+  }, async (request, reply) => {
+    const { token, user, expiresAt } = await service.consume(request.body.token);
+    reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure: secureCookie, path: '/', expires: expiresAt });
+    return { token, expires_at: expiresAt.toISOString(), user };
+  });
+};
