@@ -144,6 +144,10 @@ export function createServices(deps: ServiceDeps) {
       await bus.start();
       // Load the lexicons now rather than on the first mention, which would otherwise pay for it.
       scoreText('Pilotfish démarre : aucun problème, all good!');
+      // Warm-ups, so the first alert of the day is as fast as the tenth: open a few pooled connections
+      // (a burst's ingest, detection, raise and event fan-out each take one), compile the watchlists.
+      await Promise.all(Array.from({ length: 4 }, () => database.ping())).catch((err) => logger.warn({ err }, 'database warm-up failed'));
+      await watchlistCache.get().then((scorer) => scorer.score('Pilotfish warm-up: ACME boycott, grève', null)).catch((err) => logger.warn({ err }, 'scorer warm-up failed'));
     },
     async stop() {
       await streams.stop();
