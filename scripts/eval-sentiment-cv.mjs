@@ -135,6 +135,19 @@ for (const set of sets) {
     x.vader = vader.polarity_scores(x.text).compound;
   }
 }
+
+// ---- rule switches: each of Pilotfish's departures from VADER, flipped one at a time ----
+// A "variant" is the shipped rules with one switch flipped; its compounds are kept per text, and each
+// fold picks the variant (and the cuts) that does best on its training part.
+const SWITCHES = args.includes('--switches') ? Object.keys(CLASSIFIER.rules) : [];
+const variants = [{ name: 'shipped rules' }];
+for (const name of SWITCHES) {
+  CLASSIFIER.rules[name] = !CLASSIFIER.rules[name];
+  const v = { name: `${name} ${CLASSIFIER.rules[name] ? 'on' : 'off'}` };
+  for (const set of sets) for (const x of set.items) (x.variants ??= [x.compound]).push(scoreAnalyzed(analyze(x.text)).sentiment);
+  CLASSIFIER.rules[name] = !CLASSIFIER.rules[name];
+  variants.push(v);
+}
 const seconds = (performance.now() - t0) / 1000;
 
 // ---- optional learned correction: ridge regression of VADER's mean ratings (MIT) on hashed n-grams ----
@@ -188,13 +201,97 @@ if (LEARN) {
   console.log(`learned correction: lambda ${lambda}, l2 ${l2}, epochs ${epochs}, ${BUCKETS} buckets (compounds below are out-of-fold)`);
 }
 
-const inSampleKnobs = fitKnobs(sets, () => true);
+// ---- optional: multinomial logistic regression over lexicon summaries (no words), per language ----
+const { explainSentiment } = await import(dist('sentiment.js'));
+function summaryOf(text) {
+  const doc = analyze(text);
+  const { result, contributions } = explainSentiment(doc);
+  let pos = 0, neg = 0, nPos = 0, nNeg = 0, maxPos = 0, maxNeg = 0;
+  for (const c of contributions) {
+    if (c.valence > 0) { pos += c.valence; nPos++; maxPos = Math.max(maxPos, c.valence); }
+    else if (c.valence < 0) { neg -= c.valence; nNeg++; maxNeg = Math.max(maxNeg, -c.valence); }
+  }
+  const q = doc.tokens.some((t) => t.kind === 'question') ? 1 : 0;
+  const bang = doc.tokens.some((t) => t.kind === 'bang') ? 1 : 0;
+  const words = doc.tokens.filter((t) => t.kind === 'word').length;
+  return [1, result.sentiment, Math.sign(result.sentiment), pos, neg, nPos ? 1 : 0, nNeg ? 1 : 0, maxPos, maxNeg, q, bang, Math.log1p(words), nPos && nNeg ? 1 : 0];
+}
+function trainLR(items, l2, epochs) {
+  const d = items[0].summary.length;
+  const W = CLASSES.map(() => new Float64Array(d));
+  let lr = 0.1;
+  for (let e = 0; e < epochs; e++) {
+    const grad = CLASSES.map(() => new Float64Array(d));
+    for (const x of items) {
+      const z = W.map((w) => w.reduce((a, wi, i) => a + wi * x.summary[i], 0));
+      const m = Math.max(...z);
+      const ex = z.map((v) => Math.exp(v - m));
+      const sum = ex[0] + ex[1] + ex[2];
+      CLASSES.forEach((c, k) => {
+        const g = ex[k] / sum - (x.gold === c ? 1 : 0);
+        for (let i = 0; i < d; i++) grad[k][i] += g * x.summary[i] * x.weight;
+      });
+    }
+    W.forEach((w, k) => { for (let i = 0; i < d; i++) w[i] -= lr * (grad[k][i] + l2 * w[i]); });
+  }
+  return W;
+}
+const predictLR = (W, x) => {
+  const z = W.map((w) => w.reduce((a, wi, i) => a + wi * x.summary[i], 0));
+  return CLASSES[z.indexOf(Math.max(...z))];
+};
+if (args.includes('--lr')) {
+  const trainOn = option('--lr-train', 'all'); // all | vader
+  for (const set of sets) for (const x of set.items) x.summary = summaryOf(x.text);
+  const lrLabel = new Map();
+  for (const lang of ['en', 'fr']) {
+    for (let k = 0; k < FOLDS; k++) {
+      const train = [];
+      for (const set of sets) {
+        if (trainOn === 'vader' && set.name !== 'en-tweets') continue;
+        const mine = set.items.filter((x) => x.fold !== k && langKey(x) === lang);
+        for (const x of mine) x.weight = 1 / mine.length; // each set weighs the same
+        train.push(...mine);
+      }
+      if (train.length === 0) continue;
+      const W = trainLR(train, 0.001, 400);
+      for (const set of sets) for (const x of set.items) if (x.fold === k && langKey(x) === lang) lrLabel.set(x, predictLR(W, x));
+    }
+  }
+  for (const set of sets) console.log(`LR over lexicon summaries (${trainOn}), CV: ${set.name} ${fmtM(measures(set.items, (x) => lrLabel.get(x) ?? cvLabelFallback(x)))}`);
+}
+function cvLabelFallback(x) { return label(x.compound, CLASSIFIER.neutralCut[langKey(x)]); }
+function fmtM(m) { return `acc ${m.accuracy.toFixed(3)}  F1 ${m.macroF1.toFixed(3)}  (${m.f1.map((v) => v.toFixed(3)).join('/')})`; }
+
+const useVariant = (v) => { for (const set of sets) for (const x of set.items) if (x.variants) x.compound = x.variants[v]; };
+/** The variant and cuts that do best on the picked items; leaves that variant's compounds in place. */
+function fitAll(pick) {
+  let best;
+  for (let v = 0; v < variants.length; v++) {
+    useVariant(v);
+    const knobs = fitKnobs(sets, pick);
+    const score = objective(sets, pick, knobs);
+    if (!best || score > best.score + 1e-12) best = { v, knobs, score };
+    if (variants.length > 1) variantScores[v] = (variantScores[v] ?? []).concat(score);
+  }
+  useVariant(best.v);
+  return best;
+}
+const variantScores = [];
 const cvLabel = new Map();
 const foldKnobs = [];
+const foldVariants = [];
 for (let k = 0; k < FOLDS; k++) {
-  const knobs = fitKnobs(sets, (x) => x.fold !== k);
+  const { v, knobs } = fitAll((x) => x.fold !== k);
   foldKnobs.push(knobs);
+  foldVariants.push(v);
   for (const set of sets) for (const x of set.items) if (x.fold === k) cvLabel.set(x, label(x.compound, knobs[langKey(x)]));
+}
+variantScores.length = 0;
+const { v: inSampleVariant, knobs: inSampleKnobs } = fitAll(() => true);
+if (variants.length > 1) {
+  console.log(`rule variants (training objective, all data): ${variants.map((x, v) => `${x.name} ${variantScores[v][0].toFixed(4)}`).join(' | ')}`);
+  console.log(`chosen per fold: ${foldVariants.map((v) => variants[v].name).join(', ')}; on all data: ${variants[inSampleVariant].name}`);
 }
 
 const fmt = (m) => `acc ${m.accuracy.toFixed(3)}  F1 ${m.macroF1.toFixed(3)}  (${m.f1.map((v) => v.toFixed(3)).join('/')})`;

@@ -1,6 +1,6 @@
 // All SQL about alerts: the unique-fingerprint insert, locking reads, listing with a keyset cursor, the
 // timeline, and the timer claims (escalation due, acknowledgement expired, snooze over) with SKIP LOCKED.
-import { type Insertable, type Kysely, type Updateable } from 'kysely';
+import { sql, type Insertable, type Kysely, type Updateable } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { AlertRow, AlertsTable, AlertStatus } from '../db/tables/alerts.js';
 import { json } from '../db/tables/json.js';
@@ -10,7 +10,31 @@ export type NewAlert = Insertable<AlertsTable>;
 
 export interface AlertFilter { statuses?: AlertStatus[]; watchlistId?: string; kind?: string; severity?: string; since?: Date; incidentId?: string; limit: number; cursor?: string }
 
+export interface ReachedMention { id: string; author_followers: number | null; likes: number | null; reposts: number | null; replies: number | null }
+
 export const alertsRepository = {
+  /**
+   * The negative mention with the widest audience behind an alert: in the watchlist, within the window, or
+   * among the sample ids (audience = followers + 20 × (likes + 2 × reposts + replies), see src/ingest/reach.ts).
+   */
+  async widestNegative(db: Kysely<DB>, watchlistId: string, window: { start: Date; end: Date } | null, sampleIds: string[]): Promise<ReachedMention | null> {
+    const ids = sampleIds.filter((id) => /^\d{1,18}$/.test(id));
+    if (!window && ids.length === 0) return null;
+    const row = await db.selectFrom('mentions')
+      .select([sql<string>`id::text`.as('id'), 'author_followers', 'likes', 'reposts', 'replies'])
+      .where('label', '=', 'negative')
+      .where('deleted_at', 'is', null)
+      .where((eb) => eb.or([
+        ...(window ? [eb.and([eb(sql`${watchlistId}::uuid`, '=', sql`ANY(watchlist_ids)`), eb('published_at', '>=', window.start), eb('published_at', '<=', window.end)])] : []),
+        ...(ids.length ? [eb(sql`id`, 'in', ids.map((id) => sql`${id}::bigint`))] : []),
+      ]))
+      .where(sql<boolean>`coalesce(author_followers, likes, reposts, replies) IS NOT NULL`)
+      .orderBy(sql`coalesce(author_followers, 0) + 20 * (coalesce(likes, 0) + 2 * coalesce(reposts, 0) + coalesce(replies, 0))`, 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row ?? null;
+  },
+
   /** Inserts the alert unless its fingerprint exists: returns null when another instance (or replay) won. */
   async insertIfNew(db: Kysely<DB>, alert: NewAlert): Promise<AlertRow | null> {
     const row = await db.insertInto('alerts').values(alert).onConflict((oc) => oc.column('fingerprint').doNothing()).returningAll().executeTakeFirst();

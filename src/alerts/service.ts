@@ -1,6 +1,7 @@
 // Alerts: one per episode (unique fingerprint), states open → acknowledged → resolved plus snoozed, a
 // timeline, and escalation timers stored on the alert (escalation_due_at) that every instance's tick
 // claims with SKIP LOCKED. Acknowledging or resolving cancels pending steps and deliveries atomically.
+import { enqueueAlertPushes } from '../push/enqueue.js';
 import { sql, type Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { audit } from '../audit/audit.js';
@@ -20,6 +21,23 @@ import { ALERT_AUDIENCE, runStep } from './escalation.js';
 import { choosePolicy, nextStep, snapshot, type StepPosition } from './policy.js';
 import { alertsRepository as repo, watchlistNames, type AlertFilter } from './repository.js';
 import { alertView, escalationView, type AlertView } from './views.js';
+import { audienceOf, raiseSeverity, severitySteps } from '../ingest/reach.js';
+
+/**
+ * Severity steps from the widest-reaching negative post behind a candidate (src/ingest/reach.ts): a negative
+ * post seen by ~100k people makes a "medium" negative surge "critical".
+ */
+async function reachOf(db: Kysely<DB>, watchlistId: string, candidate: Candidate): Promise<{ steps: number; mentionId: string | null; audience: number }> {
+  const e = candidate.explanation as { window?: { start?: string; end?: string }; sample_mention_ids?: unknown };
+  const start = e.window?.start ? new Date(e.window.start) : null;
+  const end = e.window?.end ? new Date(e.window.end) : null;
+  const window = start && end && !Number.isNaN(start.getTime()) && !Number.isNaN(end.getTime()) ? { start, end } : null;
+  const ids = Array.isArray(e.sample_mention_ids) ? e.sample_mention_ids.map(String) : [];
+  const widest = await repo.widestNegative(db, watchlistId, window, ids);
+  if (!widest) return { steps: 0, mentionId: null, audience: 0 };
+  const figures = { followers: widest.author_followers, likes: widest.likes, reposts: widest.reposts, replies: widest.replies };
+  return { steps: severitySteps(figures), mentionId: widest.id, audience: audienceOf(figures) };
+}
 
 export interface AlertsOptions { publicUrl: string; ackTimeoutMinutes: number; autoResolve: boolean; maxRepeats: number }
 export interface AlertsDeps { db: Kysely<DB>; logger: Logger; metrics?: Metrics; options: AlertsOptions; clock?: Clock; onNotificationsWritten?: () => void }
@@ -99,28 +117,35 @@ export function createAlertsService(deps: AlertsDeps) {
         // episode again (same fingerprint). So it need not wait for the WAL flush, which shortens the path
         // from a burst to the crisis team's screens.
         await sql`SET LOCAL synchronous_commit = off`.execute(trx);
-        const policy = snapshot(choosePolicy((await loadPolicies(trx)).map((p) => ({ ...p, steps: p.steps })), watchlistId, candidate.severity), options.maxRepeats);
+        const reach = await reachOf(trx, watchlistId, candidate);
+        const severity = raiseSeverity(candidate.severity, reach.steps);
+        const policy = snapshot(choosePolicy((await loadPolicies(trx)).map((p) => ({ ...p, steps: p.steps })), watchlistId, severity), options.maxRepeats);
         const firstDelay = policy.steps[0]?.delay_minutes ?? 0;
         const names = await watchlistNames(trx, [watchlistId]);
         let row = await repo.insertIfNew(trx, {
-          fingerprint, watchlist_id: watchlistId, kind: candidate.kind, severity: candidate.severity, score: candidate.score,
+          fingerprint, watchlist_id: watchlistId, kind: candidate.kind, severity, score: candidate.score,
           title: `${names.get(watchlistId) ?? 'watchlist'} — ${candidate.explanation.summary}`.slice(0, 300),
           explanation: json(candidate.explanation), episode_key: candidate.episodeKey,
           policy_id: policy.id, policy_snapshot: json(policy), escalation_due_at: new Date(Date.now() + minutes(firstDelay)),
         });
         if (!row) return null;
-        await repo.addTimeline(trx, row.id, 'raised', null, { score: candidate.score, severity: candidate.severity, policy: policy.name });
+        await repo.addTimeline(trx, row.id, 'raised', null, {
+          score: candidate.score, severity, policy: policy.name,
+          ...(reach.steps > 0 ? { detected_severity: candidate.severity, reach_mention_id: reach.mentionId, reach_audience: reach.audience } : {}),
+        });
         const known = { watchlists: names, users: new Map<string, string>() };
         // The first step goes out in the alert's own transaction when it has no delay, and alert.raised
         // then carries who it reached.
         if (firstDelay === 0) row = await escalate(trx, row, { step: 0, cycle: 0 }, alertView(row, known));
         const v = alertView(row, known);
         await appendEvent(trx, 'alert.raised', v as unknown as Record<string, unknown>, { roles: ALERT_AUDIENCE });
+        // Crisis members who opted in on a device get a push for every new alert (Web Push, via the outbox).
+        await enqueueAlertPushes(trx, { id: row.id, title: row.title, severity: row.severity, summary: candidate.explanation.summary }, options.publicUrl);
         return { row, view: v };
       });
       if (!created) return null;
-      deps.metrics?.alertsRaised.inc({ kind: candidate.kind, severity: candidate.severity });
-      logger.info({ alertId: created.row.id, watchlistId, kind: candidate.kind, severity: candidate.severity }, 'alert raised');
+      deps.metrics?.alertsRaised.inc({ kind: candidate.kind, severity: created.row.severity });
+      logger.info({ alertId: created.row.id, watchlistId, kind: candidate.kind, severity: created.row.severity }, 'alert raised');
       deps.onNotificationsWritten?.();
       return created.view;
     },

@@ -3,10 +3,12 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { audit } from '../audit/audit.js';
 import type { DB } from '../db/schema.js';
+import { announceAccessChange } from '../events/repository.js';
 import { ROLES, type Role, type UserRow } from '../db/tables/users.js';
 import type { Actor } from '../shared/actor.js';
 import { badRequest, conflict, notFound, unauthorized } from '../shared/errors.js';
 import { dummyPasswordHash, generatePassword, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords.js';
+import { passwordWeakness } from './password-strength.js';
 import { generateToken, hashToken } from './tokens.js';
 import { tokensRepository, usersRepository } from './users-repository.js';
 
@@ -25,9 +27,11 @@ export function validateEmail(email: string): string {
   return e;
 }
 
-function validatePassword(password: string): void {
+function validatePassword(password: string, userInputs: string[] = []): void {
   if (password.length < MIN_PASSWORD_LENGTH) throw badRequest('password', `must be at least ${MIN_PASSWORD_LENGTH} characters`);
   if (password.length > 1024) throw badRequest('password', 'must be at most 1024 characters');
+  const weakness = passwordWeakness(password, userInputs);
+  if (weakness) throw badRequest('password', weakness, 'weak_password');
 }
 
 /**
@@ -52,7 +56,7 @@ export function createAuthService(db: Kysely<DB>, options: AuthServiceOptions, l
       if (!name) throw badRequest('name', 'must not be empty');
       const generated = input.password ? null : generatePassword();
       const password = input.password ?? generated!;
-      validatePassword(password);
+      validatePassword(password, [input.email, input.name]);
       const password_hash = await hashPassword(password);
       return db.transaction().execute(async (trx) => {
         if (await usersRepository.findByEmail(trx, email)) throw conflict(`a user with email ${email} already exists`, 'email_taken');
@@ -78,6 +82,7 @@ export function createAuthService(db: Kysely<DB>, options: AuthServiceOptions, l
         });
         if (!user) throw notFound('user');
         if (patch.disabled || patch.password !== undefined) await tokensRepository.revokeAllForUser(trx, id);
+        if (patch.disabled || patch.role !== undefined || patch.password !== undefined) await announceAccessChange(trx, id);
         const { password: _omit, ...logged } = patch;
         await audit(trx, actor, { action: 'user.updated', entityType: 'user', entityId: id, details: { ...logged, password_changed: patch.password !== undefined } });
         return publicUser(user);
@@ -101,8 +106,9 @@ export function createAuthService(db: Kysely<DB>, options: AuthServiceOptions, l
       return { token, user: publicUser(user), expiresAt };
     },
 
+    /** Revokes login sessions only: an API token presented on logout stays valid (it is revoked by `pilotfish token`). */
     async logout(token: string): Promise<void> {
-      await tokensRepository.revokeByHash(db, hashToken(token));
+      await tokensRepository.revokeByHash(db, hashToken(token), 'session');
     },
 
     async createApiToken(actor: Actor, email: string, label = 'cli'): Promise<{ token: string; userId: string }> {

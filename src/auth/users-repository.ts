@@ -52,8 +52,10 @@ export const tokensRepository = {
   async touch(db: Kysely<DB>, tokenId: string, now: Date): Promise<void> {
     await db.updateTable('auth_tokens').set({ last_used_at: now }).where('id', '=', tokenId).execute();
   },
-  async revokeByHash(db: Kysely<DB>, tokenHash: string): Promise<void> {
-    await db.updateTable('auth_tokens').set({ revoked_at: new Date() }).where('token_hash', '=', tokenHash).where('revoked_at', 'is', null).execute();
+  async revokeByHash(db: Kysely<DB>, tokenHash: string, kind?: 'session'): Promise<void> {
+    let q = db.updateTable('auth_tokens').set({ revoked_at: new Date() }).where('token_hash', '=', tokenHash).where('revoked_at', 'is', null);
+    if (kind) q = q.where('kind', '=', kind);
+    await q.execute();
   },
   async revokeOthersForUser(db: Kysely<DB>, userId: string, keepHash: string | null): Promise<void> {
     let q = db.updateTable('auth_tokens').set({ revoked_at: new Date() }).where('user_id', '=', userId).where('revoked_at', 'is', null);

@@ -75,6 +75,16 @@ export const ConfigSchema = Type.Object(
     }, { additionalProperties: false }),
     signals: Type.Object({
       rate_limit_per_hour: Int(1, 100000, 'Ambassador signals per user per hour'),
+      preview_enabled: Bool('Fetch the preview (OpenGraph / oEmbed title, description, site, image URL) of a link shared with a signal, under the collectors\' address policy'),
+      preview_timeout_ms: Int(100, 60000, 'Time limit of a link preview fetch (the report is filed without a preview beyond it)'),
+      preview_max_bytes: Int(1024, 10485760, 'Largest page read for a link preview'),
+    }, { additionalProperties: false }),
+    push: Type.Object({
+      vapid_public_key: Str('VAPID public key (base64url) for Web Push; empty = a key pair is generated and kept in the database'),
+      vapid_private_key: Str('VAPID private key (base64url); set together with the public key'),
+      vapid_subject: Str('VAPID contact (mailto: or https: URL) given to push services; empty = mailto: of MAIL_FROM'),
+      timeout_ms: Int(100, 120000, 'Time limit of one request to a push service (then retried by the outbox)'),
+      ttl_seconds: Int(0, 2419200, 'How long a push service keeps a notification for a device that is offline'),
     }, { additionalProperties: false }),
     retention: Type.Object({
       mentions_days: Int(1, 36500, 'Raw mentions older than this are deleted (bucket aggregates are kept)'),
@@ -102,6 +112,16 @@ export const ConfigSchema = Type.Object(
     stream: Type.Object({
       heartbeat_seconds: Int(1, 3600, 'Websocket ping interval'),
       replay_limit: Int(0, 100000, 'Events replayed at most on reconnect with ?since='),
+    }, { additionalProperties: false }),
+    metrics: Type.Object({
+      token: Str('Bearer token Prometheus must send to read /metrics (scrape option `authorization` / `bearer_token`); empty = /metrics refused unless metrics.public'),
+      public: Bool('Serve /metrics without a token (only behind a network that keeps it private)'),
+    }, { additionalProperties: false }),
+    database: Type.Object({
+      pool_size: Int(1, 1000, 'Connections in the request pool (PostgreSQL)'),
+      jobs_pool_size: Int(1, 100, 'Connections reserved for background jobs and /health, so slow reads cannot starve them (PostgreSQL)'),
+      statement_timeout_ms: Int(0, 3600000, 'A statement running longer is cancelled (0 = no limit); requests answer 503, jobs retry'),
+      idle_in_transaction_timeout_ms: Int(0, 3600000, 'A session idle inside a transaction longer than this is ended, releasing its locks (0 = no limit)'),
     }, { additionalProperties: false }),
     talking_points: Type.Object({
       do_not_say: Type.Array(Type.String({ minLength: 1 }), { description: 'Words and phrases refused in shareable talking points (case- and accent-insensitive whole words; a trailing * matches any ending; comma-separated in the environment)' }),

@@ -2,7 +2,8 @@
 // database sees one upsert row per bucket touched rather than one per mention.
 import type { BucketDelta } from './repository.js';
 import { SAMPLES_PER_BUCKET, TOP_TERMS_PER_BUCKET } from './repository.js';
-import type { ScoredMention, ValidMention } from './types.js';
+import { reachWeight } from './reach.js';
+import type { Reach, ScoredMention, ValidMention } from './types.js';
 
 /** Start (epoch ms) of the bucket an instant falls in. */
 export function bucketStartOf(epochMs: number, bucketSeconds: number): number {
@@ -13,17 +14,19 @@ export function bucketStartOf(epochMs: number, bucketSeconds: number): number {
 export interface StoredScored { id: number; mention: ValidMention; scored: ScoredMention }
 
 /** What aggregation needs of a mention (plain data, so a scoring thread can aggregate too). */
-export interface DeltaInput { id: number; publishedAt: number; signal?: ValidMention['signal']; scored: ScoredMention }
+export interface DeltaInput { id: number; publishedAt: number; signal?: ValidMention['signal']; reach?: Reach | undefined; scored: ScoredMention }
 
 export function deltaInput(s: StoredScored): DeltaInput {
-  return { id: s.id, publishedAt: s.mention.published_at.getTime(), signal: s.mention.signal, scored: s.scored };
+  return { id: s.id, publishedAt: s.mention.published_at.getTime(), signal: s.mention.signal, reach: s.mention.reach, scored: s.scored };
 }
 
 export function bucketDeltas(items: readonly DeltaInput[], bucketSeconds: number): BucketDelta[] {
   // Keyed by watchlist then bucket start (a number): no key strings or ISO dates built per mention.
   const byWatchlist = new Map<string, Map<number, BucketDelta & { termCounts: Map<string, number> }>>();
-  for (const { id, publishedAt, signal, scored } of items) {
+  for (const { id, publishedAt, signal, reach, scored } of items) {
     if (scored.watchlists.length === 0) continue;
+    // A post seen by many weighs more in the risk sum (src/ingest/reach.ts); counts stay counts.
+    const weight = reach ? reachWeight(reach) : 1;
     const start = bucketStartOf(publishedAt, bucketSeconds);
     const terms = scored.terms.length > 1 ? new Set(scored.terms) : scored.terms;
     for (const wl of scored.watchlists) {
@@ -37,7 +40,7 @@ export function bucketDeltas(items: readonly DeltaInput[], bucketSeconds: number
       }
       d.count += 1;
       if (scored.label === 'negative') d.negative += 1;
-      d.risk_sum += wl.risk;
+      d.risk_sum += wl.risk * weight;
       if (signal) {
         d.ambassador_reports += 1;
         if (signal.severity === 'critical') d.critical_reports += 1;

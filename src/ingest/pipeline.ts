@@ -54,7 +54,7 @@ export function createIngestService(deps: IngestDeps) {
     // the transaction holds its connection only for the inserts.
     const batch = await deps.scoreBatch(unique.map((m) => {
       const forced = forcedWatchlists(m);
-      return { text: m.text, lang: m.lang, publishedAt: m.published_at.getTime(), ...(m.signal ? { signal: m.signal } : {}), ...(forced ? { forced } : {}) };
+      return { text: m.text, lang: m.lang, publishedAt: m.published_at.getTime(), ...(m.signal ? { signal: m.signal } : {}), ...(m.reach ? { reach: m.reach } : {}), ...(forced ? { forced } : {}) };
     }), deps.bucketSeconds);
     const columns = toColumns(unique, batch.scored);
 

@@ -36,20 +36,30 @@ export interface BucketDelta {
   ambassador_reports: number; critical_reports: number; ambassadors: string[]; terms: Record<string, number>; sample_ids: number[];
 }
 
-/** Inserts new mentions; re-deliveries (same source and external id) are skipped. Returns the inserted rows. */
+/**
+ * Inserts new mentions; re-deliveries (same source and external id) are skipped. Returns the inserted rows.
+ * mentions is partitioned by collected_at, so (source_id, external_id) cannot be unique there: the keys go
+ * to mention_keys first, in the same statement, and only the mentions whose key was new are stored.
+ */
 export async function insertMentions(db: Kysely<DB>, sourceId: string, c: MentionColumns): Promise<{ id: number; external_id: string }[]> {
   if (c.external_id.length === 0) return [];
   const result = await sql<{ id: number; external_id: string }>`
+    WITH x AS (
+      SELECT * FROM unnest(${c.external_id}::text[], ${c.text}::text[], ${c.author}::text[], ${c.url}::text[], ${c.published_at}::timestamptz[],
+                ${c.lang}::text[], ${c.sentiment}::real[], ${c.label}::text[], ${c.risk}::real[], ${c.risk_terms}::text[], ${c.watchlist_ids}::text[],
+                ${c.network}::text[], ${c.author_followers}::integer[], ${c.likes}::integer[], ${c.reposts}::integer[], ${c.replies}::integer[])
+        AS x(external_id, text, author, url, published_at, lang, sentiment, label, risk, risk_terms, watchlist_ids,
+             network, author_followers, likes, reposts, replies)
+    ), fresh AS (
+      INSERT INTO mention_keys (source_id, external_id) SELECT ${sourceId}::uuid, external_id FROM x
+      ON CONFLICT (source_id, external_id) DO NOTHING
+      RETURNING external_id
+    )
     INSERT INTO mentions (source_id, external_id, text, author, url, published_at, lang, sentiment, label, risk, risk_terms, watchlist_ids,
                           network, author_followers, likes, reposts, replies)
     SELECT ${sourceId}::uuid, x.external_id, x.text, x.author, x.url, x.published_at, x.lang, x.sentiment, x.label, x.risk,
            x.risk_terms::text[], x.watchlist_ids::uuid[], x.network, x.author_followers, x.likes, x.reposts, x.replies
-    FROM unnest(${c.external_id}::text[], ${c.text}::text[], ${c.author}::text[], ${c.url}::text[], ${c.published_at}::timestamptz[],
-                ${c.lang}::text[], ${c.sentiment}::real[], ${c.label}::text[], ${c.risk}::real[], ${c.risk_terms}::text[], ${c.watchlist_ids}::text[],
-                ${c.network}::text[], ${c.author_followers}::integer[], ${c.likes}::integer[], ${c.reposts}::integer[], ${c.replies}::integer[])
-      AS x(external_id, text, author, url, published_at, lang, sentiment, label, risk, risk_terms, watchlist_ids,
-           network, author_followers, likes, reposts, replies)
-    ON CONFLICT (source_id, external_id) DO NOTHING
+    FROM x JOIN fresh USING (external_id)
     RETURNING id, external_id`.execute(db);
   return result.rows.map((r) => ({ id: Number(r.id), external_id: r.external_id }));
 }

@@ -47,7 +47,7 @@ export interface IngestResult {
 }
 
 /** One mention to score, with what bucket aggregation needs. */
-export interface ScoreItem { text: string; lang: 'fr' | 'en' | null; forced?: string[]; publishedAt: number; signal?: ValidMention['signal'] }
+export interface ScoreItem { text: string; lang: 'fr' | 'en' | null; forced?: string[]; publishedAt: number; signal?: ValidMention['signal']; reach?: Reach }
 /** Scores of a batch, in order, and its bucket increments (sample ids are positions in the batch). */
 export interface ScoredBatch { scored: ScoredMention[]; deltas: BucketDelta[] }
 /** Scores and aggregates a batch, possibly on a scoring thread. */

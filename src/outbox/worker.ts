@@ -21,7 +21,11 @@ export type OutboxPayload =
   | { kind: 'webhook'; format: 'json' | 'slack' | 'teams'; lang: Lang; event: NotifyEvent };
 
 export interface OutboxOptions { maxAttempts: number; baseDelaySeconds: number; maxDelaySeconds: number; webhookTimeoutMs: number; concurrency?: number; leaseSeconds?: number }
-export interface OutboxDeps { db: Kysely<DB>; logger: Logger; metrics?: Metrics; mailer: Mailer; policy: AddressPolicy; webhookSecret: () => Promise<string>; options: OutboxOptions }
+export interface OutboxDeps {
+  db: Kysely<DB>; logger: Logger; metrics?: Metrics; mailer: Mailer; policy: AddressPolicy; webhookSecret: () => Promise<string>; options: OutboxOptions;
+  /** Delivers a `push` row (Web Push); absent, push rows fail as not configured. */
+  push?: (n: NotificationRow) => Promise<void>;
+}
 
 const INACTIVE_ALERT = new Set(['acknowledged', 'resolved', 'snoozed']);
 
@@ -40,6 +44,10 @@ export function createOutbox(deps: OutboxDeps) {
 
   async function deliver(n: NotificationRow): Promise<void> {
     const payload = n.payload as unknown as OutboxPayload;
+    if (n.channel === 'push') {
+      if (!deps.push) throw new DeliveryError('push notifications are not configured', { code: 'not_configured', retryable: false });
+      return deps.push(n);
+    }
     if (n.channel === 'email') {
       const rendered = payload.kind === 'alert' ? renderAlertEmail(payload.message, payload.lang)
         : payload.kind === 'talking_point' ? renderTalkingPointEmail(payload.message, payload.lang) : null;

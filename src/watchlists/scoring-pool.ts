@@ -14,7 +14,7 @@ export type { ScoreBatch, ScoreItem, ScoredBatch } from '../ingest/types.js';
 /** Shared by the calling thread and the scoring threads. */
 export function scoreAndAggregate(scorer: MentionScorer, items: readonly ScoreItem[], bucketSeconds: number): ScoredBatch {
   const scored = items.map((i) => scorer.score(i.text, i.lang, i.forced));
-  const deltas = bucketDeltas(items.map((item, i) => ({ id: i, publishedAt: item.publishedAt, signal: item.signal, scored: scored[i]! })), bucketSeconds);
+  const deltas = bucketDeltas(items.map((item, i) => ({ id: i, publishedAt: item.publishedAt, signal: item.signal, reach: item.reach, scored: scored[i]! })), bucketSeconds);
   return { scored, deltas };
 }
 

@@ -35,6 +35,8 @@ export interface Mention {
 export interface Signal {
   id: string; text: string; url: string | null; channel: string | null; severity: Severity; watchlist_id: string | null;
   watchlist_ids: string[]; reporter: Person; created_at: string; label?: string; sentiment?: number; risk?: number;
+  preview?: { url: string; title: string | null; description: string | null; site_name: string | null; image_url: string | null } | null;
+  preview_error?: string | null;
 }
 export interface Source {
   id: string; kind: 'rss' | 'push' | 'replay' | 'ambassador'; name: string; url: string | null; poll_interval_seconds: number | null;

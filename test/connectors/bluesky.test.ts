@@ -5,7 +5,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../src/shared/clock.js';
 import type { TestApp } from '../support/app.js';
 import { waitUntil } from '../support/live.js';
-import { deleteEvent, identityEvent, JetstreamRelay, likeEvent, postEvent } from './support/jetstream-relay.js';
+import { CLI_ACTOR } from '../../src/shared/actor.js';
+import { deleteEvent, identityEvent, JetstreamRelay, likeEvent, postEvent, postView } from './support/jetstream-relay.js';
 import { createStreamSource, createStreamTestApp, createWatchlist, sourceRow, storedMentions, streamInstance, type Instance } from './support/streams.js';
 
 let t: TestApp;
@@ -135,6 +136,22 @@ describe('Bluesky over Jetstream', () => {
     clock.advance(6000); // no frame for longer than stall_seconds
     await waitUntil(async () => relay.handshakes.length === 2, 5000);
     expect(Number((await sourceRow(t, source.id)).error_count)).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('Bluesky backfill', () => {
+  it('stores what searchPosts finds for a new watchlist, once, with engagement, when the source asks for it', async () => {
+    relay = await new JetstreamRelay().start();
+    const http = relay.url.replace('ws://', 'http://').replace('/subscribe', '');
+    const source = await createStreamSource(t, 'bluesky', relay.url, { backfill: true, identifier: relay.account.identifier, service: http }, { app_password: relay.account.password });
+    const noBackfill = await createStreamSource(t, 'bluesky', relay.url, {});
+    relay.searchable.push(postView(1, 'Globex recall: what we know', 40), postView(2, 'globex strike vote tomorrow'), postView(3, 'Globex is hiring'), postView(4, 'Nothing related'));
+    await t.services.watchlists.create(CLI_ACTOR, { name: 'Globex crisis', query: 'globex AND (recall OR strike)' });
+    const stored = await waitUntil(async () => { const m = await storedMentions(t, source.id); return m.length === 2 ? m : null; });
+    expect(stored.map((m) => m.text).sort()).toEqual(['Globex recall: what we know', 'globex strike vote tomorrow']);
+    expect(stored.find((m) => m.likes === 40)).toMatchObject({ network: 'bluesky', author: 'user1.bsky.social', reposts: 1 });
+    expect(relay.searches.map((q) => q.get('q')).sort()).toEqual(['globex recall', 'globex strike']);
+    expect(await storedMentions(t, noBackfill.id)).toHaveLength(0);
   });
 });
 

@@ -9,6 +9,29 @@ function escapeMarkup(xhtml: string): string {
   return xhtml.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+// RSS items that carry their text only as inline XHTML: <xhtml:body>, <xhtml:div>, or a <body>/<div> in the
+// XHTML namespace. Same rewrite (markup escaped, element kept), so the text comes out whole and in order.
+const XHTML_BODY_OPEN = /<(xhtml:body|xhtml:div|body|div)(\s[^<>]*)?>/g;
+
+export function inlineXhtmlBodies(xml: string): string {
+  if (!xml.includes('xhtml')) return xml;
+  const parts: string[] = [];
+  let position = 0;
+  XHTML_BODY_OPEN.lastIndex = 0;
+  for (let match = XHTML_BODY_OPEN.exec(xml); match; match = XHTML_BODY_OPEN.exec(xml)) {
+    const [openTag, name = '', attributes = ''] = match;
+    if (!name.startsWith('xhtml:') && !attributes.includes('http://www.w3.org/1999/xhtml')) continue;
+    const innerStart = match.index + openTag.length;
+    const close = xml.indexOf(`</${name}>`, innerStart);
+    if (openTag.endsWith('/>') || close < 0) continue;
+    parts.push(xml.slice(position, innerStart), escapeMarkup(xml.slice(innerStart, close)));
+    position = close;
+    XHTML_BODY_OPEN.lastIndex = close + name.length + 3;
+  }
+  parts.push(xml.slice(position));
+  return parts.join('');
+}
+
 export function inlineXhtmlAsHtml(xml: string): string {
   if (!xml.includes('xhtml')) return xml;
   const parts: string[] = [];

@@ -100,8 +100,12 @@ function removeTags(html: string): string {
   return parts.join('');
 }
 
+// Namespace-prefixed tags (<xhtml:script>, <o:p>) are read as their local name, so a prefixed script is
+// removed like any script.
+const TAG_PREFIX = /<(\/?)[A-Za-z][\w.-]*:(?=[A-Za-z])/g;
+
 function stripMarkup(html: string): string {
-  const visible = removeHiddenElements(html.replace(COMMENT, ' ')).replace(CDATA, '$1');
+  const visible = removeHiddenElements(html.replace(COMMENT, ' ').replace(TAG_PREFIX, '<$1')).replace(CDATA, '$1');
   return decodeCharacterReferences(removeTags(visible));
 }
 

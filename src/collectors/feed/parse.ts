@@ -6,7 +6,7 @@ import { normaliseFeed } from './normalise.js';
 import type { ParsedFeed } from './normalise.js';
 import { MissingChannelError, readFeedStructure } from './rss-adapter.js';
 import type { RawFeed } from './rss-adapter.js';
-import { inlineXhtmlAsHtml } from './atom-xhtml.js';
+import { inlineXhtmlAsHtml, inlineXhtmlBodies } from './atom-xhtml.js';
 import { sniffFeed } from './sniff.js';
 import { escapeStrayAmpersands, isEntityError } from './xml-repair.js';
 
@@ -58,7 +58,7 @@ async function readWithRepair(xml: string): Promise<RawFeed> {
 export async function parseFeed(xml: string, options: ParseFeedOptions): Promise<ParsedFeed> {
   try {
     const { root } = sniffFeed(xml, options.baseUrl);
-    const raw = await readWithRepair(root === 'feed' ? inlineXhtmlAsHtml(xml) : xml);
+    const raw = await readWithRepair(root === 'feed' ? inlineXhtmlAsHtml(xml) : inlineXhtmlBodies(xml));
     return normaliseFeed(raw, options);
   } catch (err) {
     throw classify(err);

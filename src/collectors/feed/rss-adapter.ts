@@ -94,13 +94,39 @@ function atomLink(links: unknown): string | null {
   return chosen === undefined ? null : attribute(chosen, 'href');
 }
 
+/** media:description at the item, inside media:group or inside media:content (Media RSS; YouTube uses the group). */
+function mediaDescription(node: XmlNode): string | null {
+  const direct = nonEmpty(textOf(first(node, 'media:description')));
+  if (direct) return direct;
+  for (const container of ['media:group', 'media:content']) {
+    const values = node[container];
+    for (const child of Array.isArray(values) ? values : [values]) {
+      const found = isNode(child) ? mediaDescription(child) : null;
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+/**
+ * Where entries keep their text when the usual fields are empty, in order of preference: inline XHTML bodies,
+ * podcast summaries, Media RSS descriptions, Dublin Core, and Atom elements inside RSS items.
+ */
+function fallbackText(node: XmlNode): string | null {
+  for (const key of ['xhtml:body', 'xhtml:div', 'body', 'itunes:summary', 'itunes:subtitle', 'dc:description', 'atom:summary', 'atom:content', 'description', 'content']) {
+    const text = nonEmpty(textOf(first(node, key)));
+    if (text) return text;
+  }
+  return mediaDescription(node);
+}
+
 function atomEntry(entry: XmlNode, item: ParserItem): RawEntry {
   return {
     id: nonEmpty(textOf(first(entry, 'id'))),
     idIsPermalink: false,
     title: textOf(first(entry, 'title')),
     summary: stringField(item, 'summary'),
-    content: stringField(item, 'content'),
+    content: stringField(item, 'content') ?? nonEmpty(textOf(first(entry, 'content'))) ?? mediaDescription(entry) ?? fallbackText(entry),
     // <link>url</link> is invalid Atom but seen in the wild.
     link: atomLink(entry.link) ?? nonEmpty(textOf(first(entry, 'link'))),
     base: attribute(entry, 'xml:base'),
@@ -118,7 +144,7 @@ function rssEntry(xmlItem: XmlNode, item: ParserItem): RawEntry {
     idIsPermalink: guid !== undefined && attribute(guid, 'isPermaLink')?.toLowerCase() !== 'false',
     title: stringField(item, 'title') ?? textOf(first(xmlItem, 'title')),
     summary: stringField(item, 'content') ?? stringField(item, 'summary'),
-    content: stringField(item, 'content:encoded'),
+    content: stringField(item, 'content:encoded') ?? nonEmpty(textOf(first(xmlItem, 'content:encoded'))) ?? fallbackText(xmlItem),
     link: nonEmpty(stringField(item, 'link') ?? textOf(first(xmlItem, 'link'))) ?? atomAlternate,
     base: attribute(xmlItem, 'xml:base'),
     date: nonEmpty(stringField(item, 'pubDate') ?? stringField(item, 'date') ?? textOf(first(xmlItem, 'dc:date'))),

@@ -1,7 +1,7 @@
 // What can go wrong with a stream connection, sorted by what the runtime does about it: `auth` disables the
 // source (a person must fix the credentials), `rate_limited` waits at least Retry-After, everything else backs
 // off exponentially and reconnects from the saved cursor.
-export type ConnectorErrorKind = 'auth' | 'rate_limited' | 'server' | 'bad_response' | 'network' | 'stall' | 'config' | 'storage';
+export type ConnectorErrorKind = 'auth' | 'rate_limited' | 'server' | 'bad_response' | 'network' | 'stall' | 'config' | 'storage' | 'config_changed';
 
 export class ConnectorError extends Error {
   override readonly name = 'ConnectorError';

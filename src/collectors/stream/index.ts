@@ -8,6 +8,7 @@ import type { Metrics } from '../../observability/metrics.js';
 import { systemClock, type Clock } from '../../shared/clock.js';
 import type { SecretBox } from '../../sources/secrets.js';
 import type { CompiledWatchlist } from '../../watchlists/matcher.js';
+import { createBlueskyBackfill } from '../bluesky/backfill.js';
 import { createBlueskyConnector } from '../bluesky/connector.js';
 import { createMastodonConnector } from '../mastodon/connector.js';
 import type { AddressPolicy } from '../net/address-guard.js';
@@ -34,10 +35,16 @@ export interface StreamConnectorsDeps {
 }
 
 export function createStreamConnectors(deps: StreamConnectorsDeps) {
+  const backfill = createBlueskyBackfill({
+    db: deps.db, logger: deps.logger, ingest: deps.ingest, secrets: deps.secrets, policy: deps.policy, options: streamOptions(deps.config), clock: deps.clock ?? systemClock,
+  });
   const filter = createWatchlistFilter(deps.watchlists, 2000, (err) => deps.logger.warn({ err: (err as Error).message }, 'could not refresh the watchlists of stream connectors'));
-  return createStreamRuntime({
+  const runtime = createStreamRuntime({
     db: deps.db, logger: deps.logger, metrics: deps.metrics, clock: deps.clock ?? systemClock, timers: deps.timers ?? realTimers,
     ingest: deps.ingest, secrets: deps.secrets, policy: deps.policy, options: streamOptions(deps.config), filter,
     connectors: { bluesky: createBlueskyConnector(), mastodon: createMastodonConnector() }, ...(deps.owner ? { owner: deps.owner } : {}),
   });
+  return { ...runtime, backfill };
 }
+
+export type StreamConnectors = ReturnType<typeof createStreamConnectors>;

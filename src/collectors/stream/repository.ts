@@ -52,9 +52,9 @@ export const streamRepository = {
     return Number(result.numUpdatedRows) > 0;
   },
 
-  /** Gives the source back (graceful stop): another instance may take it at once. */
-  async release(db: Kysely<DB>, id: string, owner: string, state: SourceState): Promise<void> {
-    await db.updateTable('sources').set({ lease_owner: null, lease_expires_at: null, state })
+  /** Gives the source back (stop, or disabled by an administrator): another instance may take it at once. */
+  async release(db: Kysely<DB>, id: string, owner: string): Promise<void> {
+    await db.updateTable('sources').set({ lease_owner: null, lease_expires_at: null, state: sql<SourceState>`CASE WHEN enabled AND deleted_at IS NULL THEN 'idle' ELSE 'disabled' END` })
       .where('id', '=', id).where('lease_owner', '=', owner).execute();
   },
 
@@ -65,6 +65,11 @@ export const streamRepository = {
       error_count: eb('error_count', '+', 1), updated_at: now,
     })).where('id', '=', id).where('lease_owner', '=', owner).execute();
   },
+
+  /** Enabled Bluesky sources that asked for a search backfill when a watchlist is created. */
+  backfillSources: (db: Kysely<DB>) => db.selectFrom('sources').select(['id', 'config', 'secrets'])
+    .where('kind', '=', 'bluesky').where('enabled', '=', true).where('deleted_at', 'is', null)
+    .where(sql<boolean>`(config->>'backfill')::boolean IS TRUE`).execute(),
 
   /** Marks posts deleted at the source and hides their text (they stay counted in past buckets). */
   async markDeleted(db: Kysely<DB>, sourceId: string, externalIds: string[], now: Date): Promise<number> {

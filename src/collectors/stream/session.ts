@@ -115,6 +115,7 @@ export class StreamSession {
     this.connectedAt = null;
     if (lasted > 60_000) this.attempt = 0; // a connection that held a while starts the backoff afresh
     if (this.stopped && failure?.message === 'stopped') return null;
+    if (failure?.kind === 'config_changed') return null;
     return failure;
   }
 
@@ -215,7 +216,10 @@ export class StreamSession {
     try {
       const renewed = await repo.renew(db, this.source.id, this.deps.owner, now, options.leaseSeconds);
       if (!renewed) return this.leaseLost();
+      const changed = renewed.url !== this.source.url || JSON.stringify(renewed.config) !== JSON.stringify(this.source.config) || renewed.secrets !== this.source.secrets;
       this.source = { ...renewed, cursor: this.source.cursor };
+      // Edited by an administrator: the next connection uses the new settings (same cursor).
+      if (changed) this.conn?.abort(new ConnectorError('config_changed', 'the source was edited; reconnecting'));
       const elapsed = Math.max(0.001, (now.getTime() - this.lastWriteAt) / 1000);
       const eps = (this.events - this.eventsAtLastWrite) / elapsed;
       const lag = this.lastEventAt ? Math.max(0, (now.getTime() - this.lastEventAt.getTime()) / 1000) : null;
@@ -262,13 +266,15 @@ export class StreamSession {
 
   private async finish(): Promise<void> {
     if (this.state === 'disabled') return;
-    if (this.lostLease) { this.deps.gauges.remove(this.source); return; }
-    await this.flush().catch(() => undefined);
-    this.connectedAt = null;
-    this.state = 'idle';
-    await this.writeHealth();
+    if (!this.lostLease) {
+      await this.flush().catch(() => undefined);
+      this.connectedAt = null;
+      this.state = 'idle';
+      await this.writeHealth();
+    }
     try {
-      await repo.release(this.deps.db, this.source.id, this.deps.owner, 'idle');
+      // Also after a lost lease: when it was lost because the source was disabled, this frees it at once.
+      await repo.release(this.deps.db, this.source.id, this.deps.owner);
     } catch (err) {
       this.log.warn({ err: (err as Error).message }, 'could not release the stream lease; it expires by itself');
     }

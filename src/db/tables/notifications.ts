@@ -8,7 +8,7 @@ export interface NotificationsTable {
   idempotency_key: string;
   alert_id: string | null;
   talking_point_id: string | null;
-  channel: 'email' | 'webhook';
+  channel: 'email' | 'webhook' | 'push';
   recipient: string;
   user_id: string | null;
   step_index: number | null;

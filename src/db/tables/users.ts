@@ -15,5 +15,7 @@ export interface UsersTable {
   must_change_password: Generated<boolean>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+  invited_at: Date | null;
+  oidc_subject: string | null;
 }
 export type UserRow = Selectable<UsersTable>;

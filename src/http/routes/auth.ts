@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppDeps } from '../../app.js';
 import { publicUrl } from '../../config/index.js';
-import { SESSION_COOKIE, requireUser } from '../plugins/auth.js';
+import { bearerToken, SESSION_COOKIE, requireUser } from '../plugins/auth.js';
 import { responses, Timestamp } from '../schemas/common.js';
 import { MeSchema, UserSchema } from '../schemas/users.js';
 
@@ -38,8 +38,11 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (a
     config: { access: 'authenticated' },
     schema: { tags: ['auth'], summary: 'Revoke the current session', response: responses({ 204: Type.Null() }, [401, 403]) },
   }, async (request, reply) => {
-    const token = request.headers.authorization?.replace(/^Bearer\s+/i, '') ?? request.cookies[SESSION_COOKIE];
-    if (token && request.user?.tokenKind === 'session') await deps.services.auth.logout(token);
+    // Every session this request carries ends: the bearer one and the cookie one (a cookie sent along with
+    // another Authorization scheme used to survive logout).
+    for (const token of new Set([bearerToken(request), request.cookies[SESSION_COOKIE]])) {
+      if (token) await deps.services.auth.logout(token);
+    }
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.status(204).send(null);
   });

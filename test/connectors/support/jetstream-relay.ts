@@ -24,7 +24,7 @@ export class JetstreamRelay {
 
   async start(): Promise<this> {
     this.wss = new WebSocketServer({ noServer: true });
-    this.server = http.createServer((_req, res) => { res.statusCode = 404; res.end(); });
+    this.server = http.createServer((req, res) => this.xrpc(req, res));
     this.server.on('upgrade', (req, socket, head) => this.upgrade(req, socket, head));
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
     return this;
@@ -32,6 +32,35 @@ export class JetstreamRelay {
 
   get url(): string { return `ws://127.0.0.1:${(this.server.address() as AddressInfo).port}/subscribe`; }
   get connections(): number { return this.clients.size; }
+
+  /** Posts app.bsky.feed.searchPosts finds (PostViews), and the one account that may sign in. */
+  readonly searchable: Record<string, unknown>[] = [];
+  account = { identifier: 'crisis.acme.example', password: 'app-pass-word-1234' };
+  readonly searches: URLSearchParams[] = [];
+
+  /** The AppView/PDS side, from the lexicons: com.atproto.server.createSession and app.bsky.feed.searchPosts. */
+  private xrpc(req: http.IncomingMessage, res: http.ServerResponse): void {
+    const url = new URL(req.url ?? '/', 'http://relay');
+    const json = (status: number, body: unknown) => { res.writeHead(status, { 'content-type': 'application/json' }); res.end(JSON.stringify(body)); };
+    if (req.method === 'POST' && url.pathname === '/xrpc/com.atproto.server.createSession') {
+      let body = '';
+      req.on('data', (c: Buffer) => { body += c.toString(); });
+      req.on('end', () => {
+        const { identifier, password } = JSON.parse(body) as { identifier: string; password: string };
+        if (identifier !== this.account.identifier || password !== this.account.password) return json(401, { error: 'AuthenticationRequired', message: 'Invalid identifier or password' });
+        json(200, { accessJwt: 'jwt-access', refreshJwt: 'jwt-refresh', did: 'did:plc:crisis', handle: identifier });
+      });
+      return;
+    }
+    if (url.pathname === '/xrpc/app.bsky.feed.searchPosts') {
+      if (req.headers.authorization !== 'Bearer jwt-access') return json(401, { error: 'AuthenticationRequired' });
+      this.searches.push(url.searchParams);
+      const terms = (url.searchParams.get('q') ?? '').toLowerCase().replace(/"/g, '').split(/\s+/).filter(Boolean);
+      const posts = this.searchable.filter((p) => terms.every((t) => String((p.record as { text: string }).text).toLowerCase().includes(t)));
+      return json(200, { posts: posts.slice(0, Number(url.searchParams.get('limit') ?? 25)), hitsTotal: posts.length });
+    }
+    json(404, { error: 'MethodNotImplemented' });
+  }
 
   /** The next handshakes are answered with these statuses instead of an upgrade, in order. */
   refuse(...refusals: Refusal[]): void { this.refusals.push(...refusals); }
@@ -95,6 +124,16 @@ export const rkey = () => `3k${(seq++).toString(36).padStart(8, '0')}`;
 export function postEvent(author: number, text: string, langs: string[] = ['en']): Omit<JetstreamEvent, 'time_us'> {
   return { did: did(author), kind: 'commit', commit: { rev: `r${seq}`, operation: 'create', collection: 'app.bsky.feed.post', rkey: rkey(), cid: 'bafy', record: { $type: 'app.bsky.feed.post', text, langs, createdAt: new Date().toISOString() } } };
 }
+/** A PostView as searchPosts returns it. */
+export function postView(author: number, text: string, likes = 3): Record<string, unknown> {
+  const key = rkey();
+  return {
+    uri: `at://${did(author)}/app.bsky.feed.post/${key}`, cid: 'bafy', author: { did: did(author), handle: `user${author}.bsky.social` },
+    record: { $type: 'app.bsky.feed.post', text, langs: ['en'], createdAt: new Date(Date.now() - 3600_000).toISOString() },
+    indexedAt: new Date(Date.now() - 3600_000).toISOString(), likeCount: likes, repostCount: 1, replyCount: 0,
+  };
+}
+
 export function likeEvent(author: number): Omit<JetstreamEvent, 'time_us'> {
   return { did: did(author), kind: 'commit', commit: { rev: `r${seq}`, operation: 'create', collection: 'app.bsky.feed.like', rkey: rkey(), record: { $type: 'app.bsky.feed.like', subject: { uri: 'at://x', cid: 'y' }, createdAt: new Date().toISOString() } } };
 }
