@@ -1,49 +1,94 @@
-// Incidents: a crisis declared by a human, grouping alerts; talking points attach to it.
+// Incidents: a crisis declared by a human, grouping alerts; talking points attach to it. An incident moves
+// through phases (investigating → identified → monitoring → resolved) under a commander and a comms lead;
+// everything that happens to it is written to its timeline, and every change is announced on the stream
+// (incident.opened, incident.updated, incident.resolved) with the incident as it is after the change,
+// including its alert ids, so every viewer's screen follows without a reload.
 import type { Kysely } from 'kysely';
 import { audit } from '../audit/audit.js';
 import type { DB } from '../db/schema.js';
-import type { IncidentRow } from '../db/tables/incidents.js';
+import { json } from '../db/tables/json.js';
+import type { IncidentPhase, IncidentRow } from '../db/tables/incidents.js';
 import { appendEvent } from '../events/repository.js';
+import type { EventType } from '../events/types.js';
 import type { Actor } from '../shared/actor.js';
+import { systemClock, type Clock } from '../shared/clock.js';
 import { badRequest, notFound } from '../shared/errors.js';
 import { ALERT_AUDIENCE } from './escalation.js';
 
-export interface IncidentView { id: string; title: string; summary: string | null; status: 'open' | 'closed'; declared_by: { id: string; name: string } | null; created_at: string; closed_at: string | null; alert_ids: string[] }
+type Person = { id: string; name: string } | null;
+export interface IncidentView {
+  id: string; title: string; summary: string | null; status: 'open' | 'closed'; phase: IncidentPhase;
+  declared_by: Person; commander: Person; comms_lead: Person;
+  created_at: string; updated_at: string; closed_at: string | null; alert_ids: string[];
+}
+export interface IncidentTimelineEntry { id: number; at: string; type: string; actor: Person; details: Record<string, unknown> }
 
-export function createIncidentsService(db: Kysely<DB>) {
+export interface IncidentPatch {
+  title?: string; summary?: string | null; status?: 'open' | 'closed'; phase?: IncidentPhase;
+  commander_id?: string | null; comms_lead_id?: string | null; add_alert_ids?: string[]; remove_alert_ids?: string[];
+}
+
+export function createIncidentsService(db: Kysely<DB>, clock: Clock = systemClock) {
   async function view(conn: Kysely<DB>, row: IncidentRow): Promise<IncidentView> {
-    const [alerts, declarer] = await Promise.all([
+    const people = [row.declared_by, row.commander_id, row.comms_lead_id].filter((x): x is string => !!x);
+    const [alerts, users] = await Promise.all([
       conn.selectFrom('alerts').select('id').where('incident_id', '=', row.id).orderBy('opened_at').execute(),
-      row.declared_by ? conn.selectFrom('users').select(['id', 'name']).where('id', '=', row.declared_by).executeTakeFirst() : Promise.resolve(undefined),
+      people.length ? conn.selectFrom('users').select(['id', 'name']).where('id', 'in', people).execute() : Promise.resolve([]),
     ]);
+    const who = (id: string | null): Person => (id ? users.find((u) => u.id === id) ?? { id, name: 'unknown' } : null);
     return {
-      id: row.id, title: row.title, summary: row.summary, status: row.status, declared_by: declarer ?? null,
-      created_at: row.created_at.toISOString(), closed_at: row.closed_at?.toISOString() ?? null, alert_ids: alerts.map((a) => a.id),
+      id: row.id, title: row.title, summary: row.summary, status: row.status, phase: row.phase,
+      declared_by: who(row.declared_by), commander: who(row.commander_id), comms_lead: who(row.comms_lead_id),
+      created_at: row.created_at.toISOString(), updated_at: row.updated_at.toISOString(), closed_at: row.closed_at?.toISOString() ?? null,
+      alert_ids: alerts.map((a) => a.id),
     };
   }
 
-  async function attach(conn: Kysely<DB>, incidentId: string, alertIds: string[], field: string): Promise<void> {
-    if (alertIds.length === 0) return;
+  async function record(conn: Kysely<DB>, incidentId: string, type: string, actor: Actor, details: Record<string, unknown> = {}): Promise<void> {
+    await conn.insertInto('incident_events').values({ incident_id: incidentId, at: clock.now(), type, actor_id: actor.id, details: json(details) }).execute();
+  }
+
+  async function announce(conn: Kysely<DB>, type: EventType, row: IncidentRow): Promise<IncidentView> {
+    const v = await view(conn, row);
+    await appendEvent(conn, type, v as unknown as Record<string, unknown>, { roles: ALERT_AUDIENCE });
+    return v;
+  }
+
+  async function attach(conn: Kysely<DB>, incidentId: string, alertIds: string[], field: string): Promise<string[]> {
+    if (alertIds.length === 0) return [];
     const found = await conn.selectFrom('alerts').select('id').where('id', 'in', alertIds).execute();
     const missing = alertIds.filter((id) => !found.some((f) => f.id === id));
     if (missing.length) throw badRequest(field, `unknown alert ${missing[0]}`);
-    await conn.updateTable('alerts').set({ incident_id: incidentId, updated_at: new Date() }).where('id', 'in', alertIds).execute();
+    await conn.updateTable('alerts').set({ incident_id: incidentId, updated_at: clock.now() }).where('id', 'in', alertIds).execute();
+    return alertIds;
+  }
+
+  async function checkUser(conn: Kysely<DB>, id: string | null | undefined, field: string): Promise<void> {
+    if (!id) return;
+    const u = await conn.selectFrom('users').select('id').where('id', '=', id).where('disabled_at', 'is', null).executeTakeFirst();
+    if (!u) throw badRequest(field, 'must be an active user');
   }
 
   return {
-    async declare(actor: Actor, input: { title: string; summary?: string | null; alert_ids: string[] }): Promise<IncidentView> {
+    async declare(actor: Actor, input: { title: string; summary?: string | null; alert_ids: string[]; commander_id?: string | null; comms_lead_id?: string | null }): Promise<IncidentView> {
       const title = input.title.trim();
       if (!title) throw badRequest('title', 'must not be empty');
+      const alertIds = [...new Set(input.alert_ids)];
       return db.transaction().execute(async (trx) => {
-        const row = await trx.insertInto('incidents').values({ title, summary: input.summary?.trim() || null, declared_by: actor.id }).returningAll().executeTakeFirstOrThrow();
-        await attach(trx, row.id, [...new Set(input.alert_ids)], 'alert_ids');
-        for (const alertId of input.alert_ids) {
-          await trx.insertInto('alert_events').values({ alert_id: alertId, type: 'incident', actor_id: actor.id, details: JSON.stringify({ incident_id: row.id, title }) }).execute();
+        await checkUser(trx, input.commander_id, 'commander_id');
+        await checkUser(trx, input.comms_lead_id, 'comms_lead_id');
+        const now = clock.now();
+        const row = await trx.insertInto('incidents').values({
+          title, summary: input.summary?.trim() || null, declared_by: actor.id, created_at: now, updated_at: now,
+          commander_id: input.commander_id ?? actor.id, comms_lead_id: input.comms_lead_id ?? null,
+        }).returningAll().executeTakeFirstOrThrow();
+        await attach(trx, row.id, alertIds, 'alert_ids');
+        for (const alertId of alertIds) {
+          await trx.insertInto('alert_events').values({ alert_id: alertId, type: 'incident', actor_id: actor.id, details: json({ incident_id: row.id, title }) }).execute();
         }
-        await audit(trx, actor, { action: 'incident.declared', entityType: 'incident', entityId: row.id, details: { title, alert_ids: input.alert_ids } });
-        const v = await view(trx, row);
-        await appendEvent(trx, 'alert.updated', { incident: v } as unknown as Record<string, unknown>, { roles: ALERT_AUDIENCE });
-        return v;
+        await record(trx, row.id, 'declared', actor, { title, alert_ids: alertIds });
+        await audit(trx, actor, { action: 'incident.declared', entityType: 'incident', entityId: row.id, details: { title, alert_ids: alertIds } });
+        return announce(trx, 'incident.opened', row);
       });
     },
 
@@ -60,24 +105,42 @@ export function createIncidentsService(db: Kysely<DB>) {
       return view(db, row);
     },
 
-    async update(actor: Actor, id: string, patch: { title?: string; summary?: string | null; status?: 'open' | 'closed'; add_alert_ids?: string[]; remove_alert_ids?: string[] }): Promise<IncidentView> {
+    async timeline(id: string): Promise<IncidentTimelineEntry[]> {
+      const rows = await db.selectFrom('incident_events as e').leftJoin('users as u', 'u.id', 'e.actor_id')
+        .select(['e.id', 'e.at', 'e.type', 'e.actor_id', 'u.name as actor_name', 'e.details']).where('e.incident_id', '=', id).orderBy('e.id').execute();
+      return rows.map((e) => ({ id: Number(e.id), at: e.at.toISOString(), type: e.type, actor: e.actor_id ? { id: e.actor_id, name: e.actor_name ?? 'unknown' } : null, details: e.details }));
+    },
+
+    async update(actor: Actor, id: string, patch: IncidentPatch): Promise<IncidentView> {
       return db.transaction().execute(async (trx) => {
-        const changes = {
+        const before = await trx.selectFrom('incidents').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+        if (!before) throw notFound('incident');
+        await checkUser(trx, patch.commander_id, 'commander_id');
+        await checkUser(trx, patch.comms_lead_id, 'comms_lead_id');
+        // status and phase say the same thing twice for older clients: closed ⇔ resolved.
+        const phase = patch.phase ?? (patch.status === 'closed' ? 'resolved' : patch.status === 'open' && before.phase === 'resolved' ? 'investigating' : undefined);
+        const now = clock.now();
+        const row = await trx.updateTable('incidents').set({
+          updated_at: now, // also makes a patch of only alert ids a valid UPDATE
           ...(patch.title !== undefined ? { title: patch.title.trim() } : {}),
           ...(patch.summary !== undefined ? { summary: patch.summary?.trim() || null } : {}),
-          ...(patch.status !== undefined ? { status: patch.status, closed_at: patch.status === 'closed' ? new Date() : null } : {}),
-        };
-        // A patch that only adds or removes alerts changes no column: an empty SET is a syntax error, so lock the row instead.
-        const row = Object.keys(changes).length > 0
-          ? await trx.updateTable('incidents').set(changes).where('id', '=', id).returningAll().executeTakeFirst()
-          : await trx.selectFrom('incidents').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
-        if (!row) throw notFound('incident');
-        await attach(trx, id, patch.add_alert_ids ?? [], 'add_alert_ids');
+          ...(phase !== undefined ? { phase, status: phase === 'resolved' ? 'closed' : 'open', closed_at: phase === 'resolved' ? (before.closed_at ?? now) : null } : {}),
+          ...(patch.commander_id !== undefined ? { commander_id: patch.commander_id } : {}),
+          ...(patch.comms_lead_id !== undefined ? { comms_lead_id: patch.comms_lead_id } : {}),
+        }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+        const added = await attach(trx, id, [...new Set(patch.add_alert_ids ?? [])], 'add_alert_ids');
         if (patch.remove_alert_ids?.length) {
-          await trx.updateTable('alerts').set({ incident_id: null }).where('incident_id', '=', id).where('id', 'in', patch.remove_alert_ids).execute();
+          await trx.updateTable('alerts').set({ incident_id: null, updated_at: now }).where('incident_id', '=', id).where('id', 'in', patch.remove_alert_ids).execute();
         }
+        if (phase !== undefined && phase !== before.phase) await record(trx, id, 'phase', actor, { from: before.phase, to: phase });
+        if (patch.commander_id !== undefined && patch.commander_id !== before.commander_id) await record(trx, id, 'commander', actor, { user_id: patch.commander_id });
+        if (patch.comms_lead_id !== undefined && patch.comms_lead_id !== before.comms_lead_id) await record(trx, id, 'comms_lead', actor, { user_id: patch.comms_lead_id });
+        if (added.length) await record(trx, id, 'alerts_linked', actor, { alert_ids: added });
+        if (patch.remove_alert_ids?.length) await record(trx, id, 'alerts_unlinked', actor, { alert_ids: patch.remove_alert_ids });
+        if (patch.title !== undefined || patch.summary !== undefined) await record(trx, id, 'edited', actor, { title: row.title });
         await audit(trx, actor, { action: 'incident.updated', entityType: 'incident', entityId: id, details: { ...patch } });
-        return view(trx, row);
+        const resolvedNow = row.phase === 'resolved' && before.phase !== 'resolved';
+        return announce(trx, resolvedNow ? 'incident.resolved' : 'incident.updated', row);
       });
     },
   };

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { audit } from '../audit/audit.js';
+import { appendEvent } from '../events/repository.js';
 import type { DB } from '../db/schema.js';
 import type { Actor } from '../shared/actor.js';
 import { AppError, forbidden, notFound } from '../shared/errors.js';
@@ -191,6 +192,11 @@ export function createTalkingPointsService(db: Kysely<DB>, options: TalkingPoint
     retire: (actor: Actor, id: string) => transition(actor, id, 'retire', async (trx, _row, now) => {
       await points.setStatus(trx, id, { status: 'retired', retired_at: now });
       await points.cancelPendingNotifications(trx, id);
+      // Open ambassador pages drop the point at once (its Copy button must not stay on a phone).
+      const recipients = (await receiptsRepository.recipients(trx, id)).map((r) => r.user_id);
+      await appendEvent(trx, 'talking_point.retired', pointView((await points.get(trx, id))!, doNotSay) as unknown as Record<string, unknown>, {
+        roles: ['comms', 'crisis', 'admin'], userIds: recipients,
+      });
       return {};
     }),
   };

@@ -57,7 +57,8 @@ export interface QueryTestResult {
 export interface SeriesPoint { t: string; count: number; negative: number; risk_sum: number; ambassador_reports: number }
 export interface Series { bucket_seconds: number; points: SeriesPoint[]; alerts: { id: string; opened_at: string; kind: string; severity: Severity }[] }
 
-export interface Incident { id: string; title: string; summary: string | null; status: 'open' | 'closed'; declared_by: Person | null; created_at: string; closed_at: string | null; alert_ids: string[] }
+export type IncidentPhase = 'investigating' | 'identified' | 'monitoring' | 'resolved';
+export interface Incident { id: string; title: string; summary: string | null; status: 'open' | 'closed'; phase?: IncidentPhase; declared_by: Person | null; commander?: Person | null; comms_lead?: Person | null; created_at: string; updated_at?: string; closed_at: string | null; alert_ids: string[] }
 
 export type Target = { role: Role } | { user_id: string } | { email: string } | { webhook_url: string; format?: string };
 export type Channel = 'ws' | 'email' | 'webhook';

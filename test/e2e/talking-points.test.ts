@@ -83,4 +83,43 @@ describe.skipIf(!hasChromium)('talking points from comms to ambassadors', () => 
       await watched.context.close();
     }
   });
+
+  it('retires a point after confirmation, and an open ambassador page drops it at once with a notice', async () => {
+    const call = async (who: TestUser, url: string, payload?: object) => {
+      const res = await server.app.inject({ method: 'POST', url, headers: who.auth, ...(payload ? { payload } : {}) });
+      if (res.statusCode >= 300) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
+      return res.json();
+    };
+    const point = await call(author, '/api/v1/talking-points', { title: 'Old line about chargers', body: 'Chargers are safe, full stop.' });
+    await call(author, `/api/v1/talking-points/${point.id}/submit`);
+    await call(reviewer, `/api/v1/talking-points/${point.id}/approve`);
+    await call(reviewer, `/api/v1/talking-points/${point.id}/publish`);
+
+    const phone = await newWatchedPage(browser, { viewport: { width: 390, height: 844 }, isMobile: true });
+    await signIn(phone.page, server.url, ambassador.email, ambassador.password);
+    const item = phone.page.locator('.feed-item', { hasText: 'Old line about chargers' });
+    await item.waitFor();
+    await phone.page.locator('.live-status.is-open').waitFor();
+
+    const console = await newWatchedPage(browser);
+    await signIn(console.page, server.url, reviewer.email, reviewer.password);
+    await console.page.getByRole('button', { name: 'Published' }).click();
+    const card = console.page.locator('.point-card', { hasText: 'Old line about chargers' });
+    await card.getByRole('button', { name: 'Retire' }).click();
+    const confirm = console.page.getByRole('dialog', { name: 'Retire this talking point?' });
+    await confirm.getByText('will disappear from every ambassador').waitFor();
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    expect((await server.app.inject({ method: 'GET', url: `/api/v1/talking-points/${point.id}`, headers: reviewer.auth })).json().status).toBe('published');
+    await card.getByRole('button', { name: 'Retire' }).click();
+    await confirm.getByRole('button', { name: 'Retire' }).click();
+
+    // No reload on the phone: the point goes, with a notice not to use it.
+    await item.waitFor({ state: 'detached', timeout: 10_000 });
+    await phone.page.locator('.toast', { hasText: 'do not use it any more: Old line about chargers' }).waitFor();
+    await screenshot(phone.page, 'ambassador-retired');
+    for (const watched of [phone, console]) {
+      expect(watched.problems).toEqual([]);
+      await watched.context.close();
+    }
+  }, 90_000);
 });

@@ -4,8 +4,8 @@ import type { AppDeps } from '../../app.js';
 import type { AlertStatus } from '../../db/tables/alerts.js';
 import { listMentions } from '../../mentions/query.js';
 import { actorOf } from '../plugins/auth.js';
-import { IdParams, responses, Timestamp } from '../schemas/common.js';
-import { AlertDetailSchema, AlertQuery, AlertSchema, IncidentSchema, NotificationSchema } from '../schemas/alerts.js';
+import { IdParams, Nullable, responses, Timestamp } from '../schemas/common.js';
+import { AlertDetailSchema, AlertQuery, AlertSchema, IncidentPhaseSchema, IncidentSchema, IncidentTimelineSchema, NotificationSchema } from '../schemas/alerts.js';
 
 const viewers = { roles: ['crisis', 'comms', 'admin'] } as const;
 const responders = { roles: ['crisis', 'admin'] } as const;
@@ -65,7 +65,7 @@ export const alertRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (
 
   app.post('/api/v1/incidents', {
     config: { access: responders },
-    schema: { tags: ['incidents'], summary: 'Declare an incident grouping alerts', body: Type.Object({ title: Type.String({ minLength: 1, maxLength: 300 }), summary: Type.Optional(Type.String({ maxLength: 5000 })), alert_ids: Type.Array(Type.String({ format: 'uuid' }), { maxItems: 200 }) }, { additionalProperties: false }), response: responses({ 201: IncidentSchema }) },
+    schema: { tags: ['incidents'], summary: 'Declare an incident grouping alerts', body: Type.Object({ title: Type.String({ minLength: 1, maxLength: 300 }), summary: Type.Optional(Type.String({ maxLength: 5000 })), alert_ids: Type.Array(Type.String({ format: 'uuid' }), { maxItems: 200 }), commander_id: Type.Optional(Nullable(Type.String({ format: 'uuid' }))), comms_lead_id: Type.Optional(Nullable(Type.String({ format: 'uuid' }))) }, { additionalProperties: false }), response: responses({ 201: IncidentSchema }) },
   }, async (request, reply) => reply.status(201).send(await deps.services.incidents.declare(actorOf(request), request.body)));
 
   app.get('/api/v1/incidents', {
@@ -78,11 +78,19 @@ export const alertRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (
     schema: { tags: ['incidents'], summary: 'One incident', params: IdParams, response: responses({ 200: IncidentSchema }) },
   }, async (request) => deps.services.incidents.get(request.params.id));
 
+  app.get('/api/v1/incidents/:id/timeline', {
+    config: { access: viewers },
+    schema: { tags: ['incidents'], summary: 'Everything that happened in an incident, oldest first', params: IdParams, response: responses({ 200: Type.Object({ items: IncidentTimelineSchema }) }) },
+  }, async (request) => {
+    await deps.services.incidents.get(request.params.id); // 404 for an unknown incident
+    return { items: await deps.services.incidents.timeline(request.params.id) };
+  });
+
   app.patch('/api/v1/incidents/:id', {
     config: { access: responders },
     schema: {
-      tags: ['incidents'], summary: 'Rename, close, or add/remove alerts', params: IdParams,
-      body: Type.Object({ title: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })), summary: Type.Optional(Type.Union([Type.String({ maxLength: 5000 }), Type.Null()])), status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('closed')])), add_alert_ids: Type.Optional(Type.Array(Type.String({ format: 'uuid' }))), remove_alert_ids: Type.Optional(Type.Array(Type.String({ format: 'uuid' }))) }, { additionalProperties: false, minProperties: 1 }),
+      tags: ['incidents'], summary: 'Rename, change phase (resolved closes it), assign commander and comms lead, add/remove alerts', params: IdParams,
+      body: Type.Object({ title: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })), summary: Type.Optional(Type.Union([Type.String({ maxLength: 5000 }), Type.Null()])), status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('closed')])), phase: Type.Optional(IncidentPhaseSchema), commander_id: Type.Optional(Nullable(Type.String({ format: 'uuid' }))), comms_lead_id: Type.Optional(Nullable(Type.String({ format: 'uuid' }))), add_alert_ids: Type.Optional(Type.Array(Type.String({ format: 'uuid' }))), remove_alert_ids: Type.Optional(Type.Array(Type.String({ format: 'uuid' }))) }, { additionalProperties: false, minProperties: 1 }),
       response: responses({ 200: IncidentSchema }),
     },
   }, async (request) => deps.services.incidents.update(actorOf(request), request.params.id, request.body));

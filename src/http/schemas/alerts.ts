@@ -52,10 +52,13 @@ export const AlertQuery = Type.Object({
   limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }), cursor: Type.Optional(Type.String({ maxLength: 200 })),
 }, { additionalProperties: false });
 
+export const IncidentPhaseSchema = Type.Union(['investigating', 'identified', 'monitoring', 'resolved'].map((s) => Type.Literal(s)));
 export const IncidentSchema = Type.Object({
   id: Uuid, title: Type.String(), summary: Nullable(Type.String()), status: Type.Union([Type.Literal('open'), Type.Literal('closed')]),
-  declared_by: Who, created_at: Timestamp, closed_at: NullableTimestamp, alert_ids: Type.Array(Uuid),
+  phase: IncidentPhaseSchema, declared_by: Who, commander: Who, comms_lead: Who,
+  created_at: Timestamp, updated_at: Timestamp, closed_at: NullableTimestamp, alert_ids: Type.Array(Uuid),
 }, { $id: 'Incident' });
+export const IncidentTimelineSchema = Type.Array(Type.Object({ id: Type.Integer(), at: Timestamp, type: Type.String(), actor: Who, details: Type.Record(Type.String(), Type.Unknown()) }));
 
 const TargetSchema = Type.Union([
   Type.Object({ role: Type.String() }, { additionalProperties: false }),

@@ -101,6 +101,17 @@ export function createFeed(onCount: (unread: number) => void): { element: HTMLEl
       }
     });
   });
+  // A retired line must not stay on a phone with its Copy button: drop it at once and say why.
+  const offRetired = stream.on('talking_point.retired', (event) => {
+    const point = event.data as unknown as TalkingPoint;
+    const shown = points.find((p) => p.id === point?.id);
+    if (!shown) return;
+    points = points.filter((p) => p.id !== point.id);
+    render();
+    const message = t('feed.retired_toast', { title: localized(shown).title });
+    toast(message, 'info', 10_000);
+    announce(message);
+  });
   void load();
-  return { element, destroy: off };
+  return { element, destroy: () => { off(); offRetired(); } };
 }

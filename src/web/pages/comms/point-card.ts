@@ -4,7 +4,7 @@ import { api } from '../../api.js';
 import { h } from '../../dom.js';
 import { t, type Key } from '../../i18n.js';
 import { timeEl } from '../../format.js';
-import { openDialog } from '../../components/dialog.js';
+import { confirmDialog, openDialog } from '../../components/dialog.js';
 import { toast } from '../../components/toast.js';
 import { badge, button, busy, errorMessage, field, textarea } from '../../components/ui.js';
 import type { Me, TalkingPoint } from '../../types.js';
@@ -73,7 +73,15 @@ export function pointCard(point: TalkingPoint, me: Me, onChanged: () => void): H
   if (point.status === 'published') {
     actions.push(button(t('comms.receipts'), () => openReceipts(point), 'secondary'));
     if (canDraft) actions.push(button(t('comms.new_version'), () => openEditor(point, onChanged), 'ghost'));
-    if (isComms) actions.push(act(t('comms.retire'), 'retire', t('comms.retired_toast'), 'ghost'));
+    if (isComms) {
+      // Retiring takes the line off every ambassador's phone at once: ask first.
+      actions.push(button(t('comms.retire'), (e) => {
+        const btn = e.currentTarget as HTMLButtonElement;
+        void confirmDialog(t('comms.retire_confirm_title'), t('comms.retire_confirm', { title: point.title }), t('comms.retire'), true).then((yes) => {
+          if (yes) void busy(btn, async () => { if (await transition(point, 'retire', {}, t('comms.retired_toast'))) onChanged(); });
+        });
+      }, 'ghost', { dataset: { action: 'retire' } }));
+    }
   }
 
   const warnings = point.do_not_say_matches ?? [];

@@ -21,7 +21,7 @@ export interface AlertListOptions {
   onChange?: (alert: Alert, type: string) => void;
 }
 
-export interface AlertList { element: HTMLElement; selected(): Alert[]; clearSelection(): void; upsert(alert: Alert): void; destroy(): void }
+export interface AlertList { element: HTMLElement; selected(): Alert[]; clearSelection(): void; upsert(alert: Alert): void; patch(id: string, change: Partial<Alert>): void; destroy(): void }
 
 export function createAlertList(options: AlertListOptions): AlertList {
   const { me } = options;
@@ -166,6 +166,10 @@ export function createAlertList(options: AlertListOptions): AlertList {
     selected: () => [...selected].map((id) => alerts.get(id)).filter((a): a is Alert => Boolean(a)),
     clearSelection() { selected.clear(); render(); options.onSelectionChange([]); },
     upsert,
+    patch(id, change) {
+      const known = alerts.get(id);
+      if (known) upsert({ ...known, ...change });
+    },
     destroy() { for (const off of offs) off(); },
   };
 }

@@ -1,4 +1,5 @@
 // Declaring an incident from the selected alerts, and the list of open incidents.
+import { stream } from '../../stream.js';
 import { api } from '../../api.js';
 import { h, mount } from '../../dom.js';
 import { t } from '../../i18n.js';
@@ -39,7 +40,8 @@ export function declareIncident(alerts: Alert[]): Promise<Incident | null> {
   });
 }
 
-export function createIncidentsPanel(): { element: HTMLElement; reload(): void } {
+/** The open incidents, kept current by incident.* stream events (a teammate's declaration shows at once). */
+export function createIncidentsPanel(): { element: HTMLElement; reload(): void; destroy(): void } {
   const element = h('div', { class: 'incidents' }, loading());
   async function load(): Promise<void> {
     try {
@@ -59,5 +61,6 @@ export function createIncidentsPanel(): { element: HTMLElement; reload(): void }
     }
   }
   void load();
-  return { element, reload: () => void load() };
+  const offs = ['incident.opened', 'incident.updated', 'incident.resolved'].map((type) => stream.on(type, () => void load()));
+  return { element, reload: () => void load(), destroy: () => { for (const off of offs) off(); } };
 }

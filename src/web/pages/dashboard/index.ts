@@ -5,7 +5,7 @@ import { t } from '../../i18n.js';
 import { replaceHash, type PageContext } from '../../router.js';
 import { stream } from '../../stream.js';
 import { card } from '../../components/ui.js';
-import type { Alert } from '../../types.js';
+import type { Alert, Incident } from '../../types.js';
 import { canAct } from './alert-actions.js';
 import { openAlertDetail } from './alert-detail.js';
 import { createAlertList } from './alerts.js';
@@ -35,6 +35,11 @@ export function dashboardPage({ me, root, params, query }: PageContext): () => v
 
   // A signal counts in its watchlists' buckets: redraw the chart, at most every few seconds.
   let chartTimer: ReturnType<typeof setTimeout> | null = null;
+  // A teammate's incident marks its alerts here too, without a reload.
+  const offIncidents = ['incident.opened', 'incident.updated'].map((type) => stream.on(type, (event) => {
+    const incident = event.data as unknown as Incident;
+    for (const id of incident.alert_ids ?? []) list.patch(id, { incident_id: incident.id });
+  }));
   const offSignals = stream.on('signal.reported', (event) => {
     const ids = (event.data as { watchlist_ids?: string[] }).watchlist_ids ?? [];
     if (ids.length === 0 || chartTimer) return;
@@ -77,6 +82,8 @@ export function dashboardPage({ me, root, params, query }: PageContext): () => v
 
   return () => {
     offSignals();
+    for (const off of offIncidents) off();
+    incidents.destroy();
     if (chartTimer) clearTimeout(chartTimer);
     list.destroy();
     chart.destroy();
