@@ -15,6 +15,7 @@ import { authPlugin, type IngestPrincipal } from './http/plugins/auth.js';
 import { errorsPlugin } from './http/plugins/errors.js';
 import { inputTextPlugin } from './http/plugins/input-text.js';
 import { metricsPlugin } from './http/plugins/metrics.js';
+import { postgresRateLimitStore } from './http/plugins/rate-limit-store.js';
 import { apiRoutes } from './http/routes/index.js';
 import { webRoutes } from './http/routes/web.js';
 import { validatorCompiler } from './http/validation.js';
@@ -66,7 +67,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     crossOriginEmbedderPolicy: false,
   });
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  await app.register(rateLimit, { global: false, store: postgresRateLimitStore(deps.database.db) });
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',

@@ -21,7 +21,11 @@ async function main(): Promise<void> {
     throw err;
   }
   const logger = createLogger(config);
-  const database = await openDatabase({ databaseUrl: config.database_url || null, dataDir: config.data_dir, logger });
+  const database = await openDatabase({
+    databaseUrl: config.database_url || null, dataDir: config.data_dir, logger,
+    poolSize: config.database.pool_size, jobsPoolSize: config.database.jobs_pool_size,
+    statementTimeoutMs: config.database.statement_timeout_ms, idleInTransactionTimeoutMs: config.database.idle_in_transaction_timeout_ms,
+  });
   logger.info({ database: database.kind }, 'database opened');
   await migrate(database, logger);
   const metrics = createMetrics();

@@ -7,6 +7,7 @@ import { watchlistSeries } from './alerts/series.js';
 import { createAlertsService } from './alerts/service.js';
 import { createAuthService } from './auth/service.js';
 import { createPoller } from './collectors/poller.js';
+import { createStreamConnectors } from './collectors/stream/index.js';
 import { publicUrl, type Config } from './config/index.js';
 import type { Database } from './db/index.js';
 import { createDetectionService } from './detection/service.js';
@@ -23,6 +24,9 @@ import { scoreText } from './scoring/index.js';
 import { coalescing } from './shared/coalesce.js';
 import { notFound } from './shared/errors.js';
 import { createSignalsService } from './signals/service.js';
+import { vapidKeysProvider } from './push/keys.js';
+import { createPushService } from './push/service.js';
+import { systemClock } from './shared/clock.js';
 import { sourcesRepository } from './sources/repository.js';
 import { createSecretBox } from './sources/secrets.js';
 import { addressPolicy, createSourcesService } from './sources/service.js';
@@ -31,6 +35,14 @@ import { createTalkingPointsService } from './talking-points/service.js';
 import { createWatchlistCache } from './watchlists/matcher.js';
 import { createScoringPool } from './watchlists/scoring-pool.js';
 import { createWatchlistsService } from './watchlists/service.js';
+
+/** VAPID asks for a contact: the configured one, else the From address of our emails, else the site. */
+function vapidSubjectFallback(config: Readonly<Config>): string {
+  const address = /<([^>]+)>/.exec(config.mail_from)?.[1] ?? config.mail_from;
+  if (/^[^\s@]+@[^\s@]+$/.test(address)) return `mailto:${address}`;
+  const site = publicUrl(config);
+  return site.startsWith('https:') ? site : 'mailto:pilotfish@localhost';
+}
 
 export interface ServiceDeps { config: Readonly<Config>; database: Database; logger: Logger; metrics: Metrics }
 
@@ -42,7 +54,17 @@ export function createServices(deps: ServiceDeps) {
   const sources = createSourcesService(db, config, logger, { secrets: secretBox });
   const afterCommit: ((source: IngestSource, result: IngestResult) => void | Promise<void>)[] = [];
   const watchlistCache = createWatchlistCache(db, logger);
-  const watchlists = createWatchlistsService(db, () => watchlistCache.invalidate());
+  const baseWatchlists = createWatchlistsService(db, () => watchlistCache.invalidate());
+  // A new watchlist starts with history where a connector can search the past (Bluesky backfill).
+  let backfillWatchlist: (w: { id: string; query: string }) => Promise<void> = async () => {};
+  const watchlists: typeof baseWatchlists = {
+    ...baseWatchlists,
+    async create(actor, input) {
+      const created = await baseWatchlists.create(actor, input);
+      void backfillWatchlist(created).catch((err) => logger.warn({ err, watchlistId: created.id }, 'backfill failed'));
+      return created;
+    },
+  };
   const scoring = createScoringPool({
     threads: config.ingest.scoring_threads, minBatch: config.ingest.scoring_min_batch, logger,
     inThread: () => watchlistCache.get(), definitions: () => watchlistCache.definitions(),
@@ -51,14 +73,24 @@ export function createServices(deps: ServiceDeps) {
     db, logger, metrics, bucketSeconds: config.detection.bucket_seconds, scoreBatch: scoring.scoreBatch,
     onCommitted: async (source, result) => { for (const hook of afterCommit) await hook(source, result); },
   });
-  const signals = createSignalsService(db, { ingest, sources, logger });
+  const signals = createSignalsService(db, { ingest, sources, logger, config });
   const poller = createPoller({ config, database, logger, ingest, metrics, secrets: secretBox, handlers: { replay: createReplayHandler({ db, signals, logger }) } });
+
+  // Stream sources (Bluesky, Mastodon): started by the background jobs, one holder per source across instances.
+  const streams = createStreamConnectors({
+    config, db, logger, metrics, ingest, secrets: secretBox, policy: addressPolicy(config), watchlists: () => watchlistCache.compiled(),
+  });
+  backfillWatchlist = streams.backfill;
 
   const bus = createEventBus(database, logger);
   const stream = createStreamHub(db, bus, logger, { heartbeatSeconds: config.stream.heartbeat_seconds, replayLimit: config.stream.replay_limit, metrics });
   const mailer = createMailer({ smtpUrl: config.smtp_url || null, from: config.mail_from });
+  const push = createPushService({
+    db, logger, clock: systemClock, policy: addressPolicy(config), timeoutMs: config.push.timeout_ms, ttlSeconds: config.push.ttl_seconds,
+    keys: vapidKeysProvider(db, config.push, vapidSubjectFallback(config)),
+  });
   const outbox = createOutbox({
-    db, logger, metrics, mailer, policy: addressPolicy(config), webhookSecret: webhookSecretProvider(db, config.alerts.webhook_secret),
+    db: database.jobs, logger, metrics, mailer, policy: addressPolicy(config), webhookSecret: webhookSecretProvider(db, config.alerts.webhook_secret), push: (n) => push.deliver(n),
     options: { maxAttempts: config.outbox.max_attempts, baseDelaySeconds: config.outbox.base_delay_seconds, maxDelaySeconds: config.outbox.max_delay_seconds, webhookTimeoutMs: config.alerts.webhook_timeout_ms, leaseSeconds: config.outbox.lease_seconds },
   });
   // Deliver right after commit instead of waiting for the next tick (the tick still catches up on failures).
@@ -67,10 +99,10 @@ export function createServices(deps: ServiceDeps) {
   const kickOutbox = () => {
     delivering = deliver().catch((err) => logger.error({ err }, 'outbox delivery failed'));
   };
-  const alerts = createAlertsService({
-    db, logger, metrics, onNotificationsWritten: kickOutbox,
-    options: { publicUrl: publicUrl(config), ackTimeoutMinutes: config.alerts.ack_timeout_minutes, autoResolve: config.alerts.auto_resolve, maxRepeats: config.alerts.max_repeats },
-  });
+  const alertOptions = { publicUrl: publicUrl(config), ackTimeoutMinutes: config.alerts.ack_timeout_minutes, autoResolve: config.alerts.auto_resolve, maxRepeats: config.alerts.max_repeats };
+  const alerts = createAlertsService({ db, logger, metrics, onNotificationsWritten: kickOutbox, options: alertOptions });
+  // The escalation job's timers run on the jobs pool, so slow dashboard reads cannot delay an escalation.
+  const alertTimers = createAlertsService({ db: database.jobs, logger, metrics, onNotificationsWritten: kickOutbox, options: alertOptions });
   const detection = createDetectionService(db, alerts, logger, { bucketSeconds: config.detection.bucket_seconds, historyDays: config.detection.history_days });
   afterCommit.push(() => { void detection.sync().catch((err) => logger.error({ err }, 'detection failed')); });
   const incidents = createIncidentsService(db);
@@ -85,13 +117,17 @@ export function createServices(deps: ServiceDeps) {
     ingest,
     signals,
     poller,
+    streams,
+    secretBox,
     watchlists,
     bus,
     stream,
     mailer,
     outbox,
+    push,
     kickOutbox,
     alerts,
+    alertTimers,
     detection,
     incidents,
     policies,
@@ -104,6 +140,7 @@ export function createServices(deps: ServiceDeps) {
       scoreText('Pilotfish démarre : aucun problème, all good!');
     },
     async stop() {
+      await streams.stop();
       stream.close();
       await bus.stop();
       await delivering;

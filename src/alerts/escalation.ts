@@ -1,13 +1,13 @@
 // Runs one escalation step inside the alert's transaction: resolves the step's targets to recipients,
 // writes one outbox row per (alert, cycle.step, recipient, channel) — the idempotency key makes a retried
-// or concurrent run a no-op — and puts the stream event in the same commit.
+// or concurrent run a no-op — and says who was reached, for the alert row and the stream event that the
+// caller writes in the same commit.
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
-import type { AlertRow, PolicySnapshot } from '../db/tables/alerts.js';
+import type { AlertRow, NotifiedTarget, PolicySnapshot } from '../db/tables/alerts.js';
 import type { Target } from '../db/tables/escalation-policies.js';
 import { json } from '../db/tables/json.js';
 import type { Role } from '../db/tables/users.js';
-import { appendEvent } from '../events/repository.js';
 import type { AlertMessage, Lang } from '../notify/types.js';
 import type { AlertView } from './views.js';
 import type { StepPosition } from './policy.js';
@@ -15,16 +15,16 @@ import type { StepPosition } from './policy.js';
 /** Roles that may see alerts on the stream at all. */
 export const ALERT_AUDIENCE: readonly Role[] = ['crisis', 'comms', 'admin'];
 
-export interface StepContext { publicUrl: string; view: AlertView }
+export interface StepContext { publicUrl: string; view: AlertView; now: Date }
 
-interface Recipients { users: { id: string; email: string; lang: Lang; role: Role }[]; emails: string[]; webhooks: { url: string; format: 'json' | 'slack' | 'teams' }[]; roles: Role[] }
+interface Recipients { users: { id: string; email: string; name: string; lang: Lang; role: Role }[]; emails: string[]; webhooks: { url: string; format: 'json' | 'slack' | 'teams' }[]; roles: Role[] }
 
 async function resolveTargets(db: Kysely<DB>, targets: Target[]): Promise<Recipients> {
   const roles = targets.flatMap((t) => ('role' in t ? [t.role as Role] : []));
   const userIds = targets.flatMap((t) => ('user_id' in t ? [t.user_id] : []));
   let users: Recipients['users'] = [];
   if (roles.length || userIds.length) {
-    users = await db.selectFrom('users').select(['id', 'email', 'lang', 'role']).where('disabled_at', 'is', null)
+    users = await db.selectFrom('users').select(['id', 'email', 'name', 'lang', 'role']).where('disabled_at', 'is', null)
       .where((eb) => eb.or([...(roles.length ? [eb('role', 'in', roles)] : []), ...(userIds.length ? [eb('id', 'in', userIds)] : [])]))
       .orderBy('email').execute();
   }
@@ -48,9 +48,9 @@ export async function alertMessage(db: Kysely<DB>, alert: AlertRow, view: AlertV
   };
 }
 
-export async function runStep(db: Kysely<DB>, alert: AlertRow, policy: PolicySnapshot, position: StepPosition, ctx: StepContext): Promise<{ notifications: number }> {
+export async function runStep(db: Kysely<DB>, alert: AlertRow, policy: PolicySnapshot, position: StepPosition, ctx: StepContext): Promise<{ notifications: number; notified: NotifiedTarget[] }> {
   const step = policy.steps[position.step];
-  if (!step) return { notifications: 0 };
+  if (!step) return { notifications: 0, notified: [] };
   const recipients = await resolveTargets(db, step.targets);
   const message = await alertMessage(db, alert, ctx.view, position, ctx.publicUrl);
   const stepKey = `${position.cycle}.${position.step}`;
@@ -63,7 +63,7 @@ export async function runStep(db: Kysely<DB>, alert: AlertRow, policy: PolicySna
     const type = message.escalated ? 'alert.escalated' : 'alert.raised';
     for (const w of recipients.webhooks) {
       rows.push({ idempotency_key: `alert:${alert.id}:${stepKey}:webhook:${w.url}`, channel: 'webhook', recipient: w.url, user_id: null,
-        payload: json({ kind: 'webhook', format: w.format, lang: 'fr', event: { type, id: `${alert.id}:${stepKey}`, at: new Date().toISOString(), data: message } }) });
+        payload: json({ kind: 'webhook', format: w.format, lang: 'fr', event: { type, id: `${alert.id}:${stepKey}`, at: ctx.now.toISOString(), data: message } }) });
     }
   }
   let written = 0;
@@ -73,12 +73,32 @@ export async function runStep(db: Kysely<DB>, alert: AlertRow, policy: PolicySna
       .onConflict((oc) => oc.column('idempotency_key').doNothing()).returning('id').execute();
     written = inserted.length;
   }
-  // The first step is announced by alert.raised to everyone who may see alerts; later steps and repeats
-  // tell their targets on the stream that the alert has escalated to them.
-  if (step.channels.includes('ws') && message.escalated) {
-    const roles = recipients.roles.filter((r) => ALERT_AUDIENCE.includes(r));
-    const userIds = recipients.users.filter((u) => ALERT_AUDIENCE.includes(u.role)).map((u) => u.id);
-    await appendEvent(db, 'alert.escalated', { ...ctx.view, escalation_step: position.step, escalation_cycle: position.cycle } as unknown as Record<string, unknown>, { roles, userIds });
+  return { notifications: written, notified: notifiedTargets(step.channels, recipients) };
+}
+
+const ROLE_NAMES: Record<Role, string> = { admin: 'admin', crisis: 'crisis', comms: 'comms', ambassador: 'ambassador' };
+
+/**
+ * Who this step reached, as the crisis team reads it: roles and people on screen, people and addresses by
+ * email, webhooks by host only (a webhook URL often carries a secret).
+ */
+function notifiedTargets(channels: readonly string[], r: Recipients): NotifiedTarget[] {
+  const out: NotifiedTarget[] = [];
+  const targetedUsers = (role: Role) => r.roles.includes(role);
+  if (channels.includes('ws')) {
+    for (const role of r.roles.filter((x) => ALERT_AUDIENCE.includes(x))) out.push({ channel: 'ws', kind: 'role', to: ROLE_NAMES[role] });
+    for (const u of r.users) if (!targetedUsers(u.role) && ALERT_AUDIENCE.includes(u.role)) out.push({ channel: 'ws', kind: 'user', to: u.name });
   }
-  return { notifications: written };
+  if (channels.includes('email')) {
+    for (const u of r.users) out.push({ channel: 'email', kind: 'user', to: u.name });
+    for (const e of r.emails) out.push({ channel: 'email', kind: 'email', to: e });
+  }
+  if (channels.includes('webhook')) {
+    for (const w of r.webhooks) {
+      let host = 'webhook';
+      try { host = new URL(w.url).host; } catch { /* validated when the policy was saved */ }
+      out.push({ channel: 'webhook', kind: 'webhook', to: host });
+    }
+  }
+  return out;
 }

@@ -62,11 +62,15 @@ export function createIncidentsService(db: Kysely<DB>) {
 
     async update(actor: Actor, id: string, patch: { title?: string; summary?: string | null; status?: 'open' | 'closed'; add_alert_ids?: string[]; remove_alert_ids?: string[] }): Promise<IncidentView> {
       return db.transaction().execute(async (trx) => {
-        const row = await trx.updateTable('incidents').set({
+        const changes = {
           ...(patch.title !== undefined ? { title: patch.title.trim() } : {}),
           ...(patch.summary !== undefined ? { summary: patch.summary?.trim() || null } : {}),
           ...(patch.status !== undefined ? { status: patch.status, closed_at: patch.status === 'closed' ? new Date() : null } : {}),
-        }).where('id', '=', id).returningAll().executeTakeFirst();
+        };
+        // A patch that only adds or removes alerts changes no column: an empty SET is a syntax error, so lock the row instead.
+        const row = Object.keys(changes).length > 0
+          ? await trx.updateTable('incidents').set(changes).where('id', '=', id).returningAll().executeTakeFirst()
+          : await trx.selectFrom('incidents').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
         if (!row) throw notFound('incident');
         await attach(trx, id, patch.add_alert_ids ?? [], 'add_alert_ids');
         if (patch.remove_alert_ids?.length) {

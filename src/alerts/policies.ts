@@ -7,6 +7,7 @@ import type { EscalationPolicyRow, PolicyStep, Severity } from '../db/tables/esc
 import type { Actor } from '../shared/actor.js';
 import { badRequest, notFound } from '../shared/errors.js';
 import { watchlistExists } from '../watchlists/service.js';
+import { usersRepository } from '../auth/users-repository.js';
 import { validateSteps } from './policy.js';
 
 export interface PolicyInput { name: string; watchlist_id?: string | null; min_severity?: Severity; steps: PolicyStep[]; repeat?: number | boolean; is_default?: boolean }
@@ -30,6 +31,9 @@ export function createPoliciesService(db: Kysely<DB>, deps: { maxRepeats: number
     validateSteps(steps);
     for (const [i, step] of steps.entries()) {
       for (const [j, target] of step.targets.entries()) {
+        if ('user_id' in target && !(await usersRepository.findById(db, target.user_id))) {
+          throw badRequest(`steps[${i}].targets[${j}].user_id`, 'no such user');
+        }
         if ('webhook_url' in target) {
           try { await deps.checkUrl(target.webhook_url); } catch (err) {
             throw badRequest(`steps[${i}].targets[${j}].webhook_url`, (err as Error).message.replace(/^url: /, ''));

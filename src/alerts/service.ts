@@ -1,6 +1,7 @@
 // Alerts: one per episode (unique fingerprint), states open → acknowledged → resolved plus snoozed, a
 // timeline, and escalation timers stored on the alert (escalation_due_at) that every instance's tick
 // claims with SKIP LOCKED. Acknowledging or resolving cancels pending steps and deliveries atomically.
+import { enqueueAlertPushes } from '../push/enqueue.js';
 import { sql, type Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { audit } from '../audit/audit.js';
@@ -14,11 +15,12 @@ import type { EventType } from '../events/types.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { Actor } from '../shared/actor.js';
 import { SYSTEM_ACTOR } from '../shared/actor.js';
+import { systemClock, type Clock } from '../shared/clock.js';
 import { badRequest, conflict, notFound } from '../shared/errors.js';
 import { ALERT_AUDIENCE, runStep } from './escalation.js';
 import { choosePolicy, nextStep, snapshot, type StepPosition } from './policy.js';
 import { alertsRepository as repo, watchlistNames, type AlertFilter } from './repository.js';
-import { alertView, type AlertView } from './views.js';
+import { alertView, escalationView, type AlertView } from './views.js';
 import { audienceOf, raiseSeverity, severitySteps } from '../ingest/reach.js';
 
 /**
@@ -38,7 +40,7 @@ async function reachOf(db: Kysely<DB>, watchlistId: string, candidate: Candidate
 }
 
 export interface AlertsOptions { publicUrl: string; ackTimeoutMinutes: number; autoResolve: boolean; maxRepeats: number }
-export interface AlertsDeps { db: Kysely<DB>; logger: Logger; metrics?: Metrics; options: AlertsOptions; onNotificationsWritten?: () => void }
+export interface AlertsDeps { db: Kysely<DB>; logger: Logger; metrics?: Metrics; options: AlertsOptions; clock?: Clock; onNotificationsWritten?: () => void }
 
 const minutes = (n: number) => n * 60_000;
 
@@ -48,6 +50,7 @@ export function fingerprintOf(watchlistId: string, episodeKey: string): string {
 
 export function createAlertsService(deps: AlertsDeps) {
   const { db, logger, options } = deps;
+  const clock = deps.clock ?? systemClock;
 
   async function view(conn: Kysely<DB>, row: AlertRow): Promise<AlertView> {
     const [watchlists, users] = await Promise.all([
@@ -63,17 +66,26 @@ export function createAlertsService(deps: AlertsDeps) {
     return v;
   }
 
-  /** Runs the step at `position` and schedules the next one (or ends the policy). */
+  /**
+   * Runs the step at `position` and schedules the next one (or ends the policy). A step after the first
+   * tells everyone who may see the alert, with the alert as it is after the step: which step of how many,
+   * who was reached on which channel, when the next step is due.
+   */
   async function escalate(conn: Kysely<DB>, row: AlertRow, position: StepPosition, known?: AlertView): Promise<AlertRow> {
     const policy = row.policy_snapshot!;
     const v = known ?? await view(conn, row);
-    const { notifications } = await runStep(conn, row, policy, position, { publicUrl: options.publicUrl, view: v });
+    const now = clock.now();
+    const { notifications, notified } = await runStep(conn, row, policy, position, { publicUrl: options.publicUrl, view: v, now });
     const escalated = position.step > 0 || position.cycle > 0;
-    await repo.addTimeline(conn, row.id, escalated ? 'escalated' : 'notified', null, { step: position.step, cycle: position.cycle, notifications, channels: policy.steps[position.step]?.channels ?? [] });
+    await repo.addTimeline(conn, row.id, escalated ? 'escalated' : 'notified', null, { step: position.step, cycle: position.cycle, steps_total: policy.steps.length, notifications, channels: policy.steps[position.step]?.channels ?? [], notified });
     const next = nextStep(policy, position);
-    return repo.update(conn, row.id, next
-      ? { escalation_step: next.position.step, escalation_cycle: next.position.cycle, escalation_due_at: new Date(Date.now() + minutes(next.delayMinutes)) }
-      : { escalation_step: position.step + 1, escalation_due_at: null });
+    const updated = await repo.update(conn, row.id, next
+      ? { escalation_step: next.position.step, escalation_cycle: next.position.cycle, escalation_due_at: new Date(now.getTime() + minutes(next.delayMinutes)), escalation_notified: json(notified) }
+      : { escalation_step: position.step + 1, escalation_due_at: null, escalation_notified: json(notified) });
+    if (escalated) {
+      await appendEvent(conn, 'alert.escalated', { ...v, status: updated.status, updated_at: updated.updated_at.toISOString(), escalation: escalationView(updated) } as unknown as Record<string, unknown>, { roles: ALERT_AUDIENCE });
+    }
+    return updated;
   }
 
   async function loadPolicies(conn: Kysely<DB>): Promise<EscalationPolicyRow[]> {
@@ -121,9 +133,14 @@ export function createAlertsService(deps: AlertsDeps) {
           score: candidate.score, severity, policy: policy.name,
           ...(reach.steps > 0 ? { detected_severity: candidate.severity, reach_mention_id: reach.mentionId, reach_audience: reach.audience } : {}),
         });
-        const v = await announce(trx, 'alert.raised', row);
-        // The first step goes out in the alert's own transaction when it has no delay.
-        if (firstDelay === 0) row = await escalate(trx, row, { step: 0, cycle: 0 }, v);
+        const known = { watchlists: names, users: new Map<string, string>() };
+        // The first step goes out in the alert's own transaction when it has no delay, and alert.raised
+        // then carries who it reached.
+        if (firstDelay === 0) row = await escalate(trx, row, { step: 0, cycle: 0 }, alertView(row, known));
+        const v = alertView(row, known);
+        await appendEvent(trx, 'alert.raised', v as unknown as Record<string, unknown>, { roles: ALERT_AUDIENCE });
+        // Crisis members who opted in on a device get a push for every new alert (Web Push, via the outbox).
+        await enqueueAlertPushes(trx, { id: row.id, title: row.title, severity: row.severity, summary: candidate.explanation.summary }, options.publicUrl);
         return { row, view: v };
       });
       if (!created) return null;

@@ -1,5 +1,14 @@
 // The alert as the API, the stream and the notifiers see it.
-import type { AlertRow } from '../db/tables/alerts.js';
+import type { AlertRow, NotifiedTarget } from '../db/tables/alerts.js';
+
+/**
+ * Where the policy stands. `step` is the stored position (the next step to run); `current_step` is the
+ * 1-based number of the last step that ran in this cycle (0 before the first), never above `steps_total`.
+ */
+export interface EscalationView {
+  policy_name: string; step: number; cycle: number; next_at: string | null;
+  current_step: number; steps_total: number; notified: NotifiedTarget[];
+}
 
 export interface AlertView {
   id: string; watchlist_id: string | null; watchlist_name: string | null; kind: string; severity: string; status: string;
@@ -7,7 +16,7 @@ export interface AlertView {
   acknowledged_at: string | null; acknowledged_by: { id: string; name: string } | null; ack_expires_at: string | null;
   resolved_at: string | null; resolved_by: { id: string; name: string } | null; resolve_reason: string | null;
   snoozed_until: string | null; incident_id: string | null; episode_key: string; episode_ended_at: string | null;
-  escalation: { policy_name: string; step: number; cycle: number; next_at: string | null } | null;
+  escalation: EscalationView | null;
   explanation: Record<string, unknown>;
 }
 
@@ -22,7 +31,21 @@ export function alertView(a: AlertRow, names: { watchlists: Map<string, string>;
     acknowledged_at: iso(a.acknowledged_at), acknowledged_by: who(a.acknowledged_by), ack_expires_at: iso(a.ack_expires_at),
     resolved_at: iso(a.resolved_at), resolved_by: who(a.resolved_by), resolve_reason: a.resolve_reason,
     snoozed_until: iso(a.snoozed_until), incident_id: a.incident_id, episode_key: a.episode_key, episode_ended_at: iso(a.episode_ended_at),
-    escalation: a.policy_snapshot ? { policy_name: a.policy_snapshot.name, step: a.escalation_step, cycle: a.escalation_cycle, next_at: iso(a.escalation_due_at) } : null,
+    escalation: escalationView(a),
     explanation: a.explanation,
+  };
+}
+
+export function escalationView(a: AlertRow): EscalationView | null {
+  const policy = a.policy_snapshot;
+  if (!policy) return null;
+  const total = policy.steps.length;
+  // The stored step is the next one to run; after the last step it is one past the end (hence "step 3 of 2"
+  // once). A new cycle starts at 0 with the whole previous cycle run.
+  const ran = Math.min(a.escalation_step, total);
+  const current = ran === 0 && a.escalation_cycle > 0 ? total : ran;
+  return {
+    policy_name: policy.name, step: a.escalation_step, cycle: a.escalation_cycle, next_at: iso(a.escalation_due_at),
+    current_step: current, steps_total: total, notified: a.escalation_notified ?? [],
   };
 }

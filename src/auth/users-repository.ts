@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { Role, UserRow } from '../db/tables/users.js';
 
-export interface NewUser { email: string; name: string; role: Role; password_hash: string | null; lang?: 'fr' | 'en' }
+export interface NewUser { email: string; name: string; role: Role; password_hash: string | null; lang?: 'fr' | 'en'; must_change_password?: boolean }
 
 export const usersRepository = {
   async insert(db: Kysely<DB>, user: NewUser): Promise<UserRow> {
@@ -24,7 +24,7 @@ export const usersRepository = {
     const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     return Number(row.n);
   },
-  async update(db: Kysely<DB>, id: string, patch: Partial<Pick<UserRow, 'name' | 'role' | 'lang' | 'password_hash' | 'disabled_at'>>): Promise<UserRow | undefined> {
+  async update(db: Kysely<DB>, id: string, patch: Partial<Pick<UserRow, 'name' | 'role' | 'lang' | 'password_hash' | 'disabled_at' | 'must_change_password'>>): Promise<UserRow | undefined> {
     return db.updateTable('users').set({ ...patch, updated_at: new Date() }).where('id', '=', id).returningAll().executeTakeFirst();
   },
   async activeByRoles(db: Kysely<DB>, roles: Role[]): Promise<UserRow[]> {
@@ -42,7 +42,7 @@ export const tokensRepository = {
     return db
       .selectFrom('auth_tokens as t')
       .innerJoin('users as u', 'u.id', 't.user_id')
-      .select(['t.id as token_id', 't.kind as token_kind', 't.last_used_at', 'u.id', 'u.email', 'u.name', 'u.role', 'u.lang'])
+      .select(['t.id as token_id', 't.kind as token_kind', 't.last_used_at', 'u.id', 'u.email', 'u.name', 'u.role', 'u.lang', 'u.must_change_password'])
       .where('t.token_hash', '=', tokenHash)
       .where('t.revoked_at', 'is', null)
       .where((eb) => eb.or([eb('t.expires_at', 'is', null), eb('t.expires_at', '>', now)]))
@@ -52,8 +52,15 @@ export const tokensRepository = {
   async touch(db: Kysely<DB>, tokenId: string, now: Date): Promise<void> {
     await db.updateTable('auth_tokens').set({ last_used_at: now }).where('id', '=', tokenId).execute();
   },
-  async revokeByHash(db: Kysely<DB>, tokenHash: string): Promise<void> {
-    await db.updateTable('auth_tokens').set({ revoked_at: new Date() }).where('token_hash', '=', tokenHash).where('revoked_at', 'is', null).execute();
+  async revokeByHash(db: Kysely<DB>, tokenHash: string, kind?: 'session'): Promise<void> {
+    let q = db.updateTable('auth_tokens').set({ revoked_at: new Date() }).where('token_hash', '=', tokenHash).where('revoked_at', 'is', null);
+    if (kind) q = q.where('kind', '=', kind);
+    await q.execute();
+  },
+  async revokeOthersForUser(db: Kysely<DB>, userId: string, keepHash: string | null): Promise<void> {
+    let q = db.updateTable('auth_tokens').set({ revoked_at: new Date() }).where('user_id', '=', userId).where('revoked_at', 'is', null);
+    if (keepHash) q = q.where('token_hash', '!=', keepHash);
+    await q.execute();
   },
   async revokeAllForUser(db: Kysely<DB>, userId: string): Promise<void> {
     await db.updateTable('auth_tokens').set({ revoked_at: new Date() }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();

@@ -50,6 +50,21 @@ export const ConfigSchema = Type.Object(
       user_agent: Str('User-Agent of feed requests', { minLength: 1 }),
       secret_key: Str('Key that encrypts sources\' secrets (tokens, passwords, header values); generated and stored in the database when empty'),
     }, { additionalProperties: false }),
+    stream_connectors: Type.Object({
+      enabled: Bool('Hold stream sources (Bluesky, Mastodon) in this instance'),
+      lease_seconds: Int(5, 300, 'Lease on a stream source, renewed while connected; a dead holder\'s sources are taken over after it'),
+      acquire_seconds: Int(1, 300, 'How often an instance looks for stream sources nobody holds'),
+      cursor_save_seconds: Int(1, 60, 'How often the resume cursor and health of a stream source are saved'),
+      stall_seconds: Int(5, 3600, 'A connection silent for this long (not even a ping) is closed and reopened'),
+      max_frame_bytes: Int(1024, 67108864, 'Larger frames are skipped (and four times larger close the connection)'),
+      backoff_min_ms: Int(10, 600000, 'First reconnect delay (doubles per failure, with jitter)'),
+      backoff_max_seconds: Int(1, 86400, 'Longest reconnect delay'),
+      catch_up_lag_seconds: Int(1, 86400, 'A connected source further behind than this shows as catching up'),
+      max_sources: Int(1, 10000, 'Stream sources one instance holds at most'),
+      max_pending: Int(10, 1000000, 'Events read but not yet stored beyond which reading pauses'),
+      bluesky_url: Str('Jetstream endpoint of Bluesky sources that give none', { minLength: 1 }),
+      mastodon_poll_seconds: Int(5, 86400, 'Poll interval of a Mastodon source whose streaming API is unavailable'),
+    }, { additionalProperties: false }),
     ingest: Type.Object({
       max_items: Int(1, 100000, 'Mentions per push request'),
       max_bytes: Int(1024, 104857600, 'Body size of a push request'),
@@ -60,6 +75,16 @@ export const ConfigSchema = Type.Object(
     }, { additionalProperties: false }),
     signals: Type.Object({
       rate_limit_per_hour: Int(1, 100000, 'Ambassador signals per user per hour'),
+      preview_enabled: Bool('Fetch the preview (OpenGraph / oEmbed title, description, site, image URL) of a link shared with a signal, under the collectors\' address policy'),
+      preview_timeout_ms: Int(100, 60000, 'Time limit of a link preview fetch (the report is filed without a preview beyond it)'),
+      preview_max_bytes: Int(1024, 10485760, 'Largest page read for a link preview'),
+    }, { additionalProperties: false }),
+    push: Type.Object({
+      vapid_public_key: Str('VAPID public key (base64url) for Web Push; empty = a key pair is generated and kept in the database'),
+      vapid_private_key: Str('VAPID private key (base64url); set together with the public key'),
+      vapid_subject: Str('VAPID contact (mailto: or https: URL) given to push services; empty = mailto: of MAIL_FROM'),
+      timeout_ms: Int(100, 120000, 'Time limit of one request to a push service (then retried by the outbox)'),
+      ttl_seconds: Int(0, 2419200, 'How long a push service keeps a notification for a device that is offline'),
     }, { additionalProperties: false }),
     retention: Type.Object({
       mentions_days: Int(1, 36500, 'Raw mentions older than this are deleted (bucket aggregates are kept)'),
@@ -87,6 +112,16 @@ export const ConfigSchema = Type.Object(
     stream: Type.Object({
       heartbeat_seconds: Int(1, 3600, 'Websocket ping interval'),
       replay_limit: Int(0, 100000, 'Events replayed at most on reconnect with ?since='),
+    }, { additionalProperties: false }),
+    metrics: Type.Object({
+      token: Str('Bearer token Prometheus must send to read /metrics (scrape option `authorization` / `bearer_token`); empty = /metrics refused unless metrics.public'),
+      public: Bool('Serve /metrics without a token (only behind a network that keeps it private)'),
+    }, { additionalProperties: false }),
+    database: Type.Object({
+      pool_size: Int(1, 1000, 'Connections in the request pool (PostgreSQL)'),
+      jobs_pool_size: Int(1, 100, 'Connections reserved for background jobs and /health, so slow reads cannot starve them (PostgreSQL)'),
+      statement_timeout_ms: Int(0, 3600000, 'A statement running longer is cancelled (0 = no limit); requests answer 503, jobs retry'),
+      idle_in_transaction_timeout_ms: Int(0, 3600000, 'A session idle inside a transaction longer than this is ended, releasing its locks (0 = no limit)'),
     }, { additionalProperties: false }),
     talking_points: Type.Object({
       do_not_say: Type.Array(Type.String({ minLength: 1 }), { description: 'Words and phrases refused in shareable talking points (case- and accent-insensitive whole words; a trailing * matches any ending; comma-separated in the environment)' }),

@@ -18,6 +18,7 @@ export type AlertKind = (typeof ALERT_KINDS)[number];
 export const POLL_SOURCE_KINDS = ['rss', 'replay', 'reddit', 'hackernews', 'json'] as const;
 /** Sources that hold a long-lived connection (one instance at a time, through a lease). */
 export const STREAM_SOURCE_KINDS = ['bluesky', 'mastodon'] as const;
+export type StreamSourceKind = (typeof STREAM_SOURCE_KINDS)[number];
 export const SOURCE_KINDS = [...POLL_SOURCE_KINDS, ...STREAM_SOURCE_KINDS, 'push', 'ambassador'] as const;
 export const SourceKindSchema = Type.Enum(SOURCE_KINDS);
 export type SourceKind = (typeof SOURCE_KINDS)[number];

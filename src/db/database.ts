@@ -19,6 +19,11 @@ export interface ScriptSession {
 export interface Database {
   kind: DatabaseKind;
   db: Kysely<DB>;
+  /**
+   * A small pool of its own for background jobs (escalation timers, outbox, retention) and /health, so that
+   * slow reads filling the request pool cannot starve them. The same as `db` on PGlite (one session).
+   */
+  jobs: Kysely<DB>;
   /** Runs fn on one dedicated session (same connection for every statement). */
   withSession<T>(fn: (session: ScriptSession) => Promise<T>): Promise<T>;
   /** Subscribes to a NOTIFY channel; returns an unsubscribe function. Survives reconnects on PostgreSQL. */
@@ -34,6 +39,11 @@ export interface OpenOptions {
   memory?: boolean;
   logger?: Logger;
   poolSize?: number;
+  /** Size of the jobs pool (PostgreSQL); default 3. */
+  jobsPoolSize?: number;
+  /** Server-side limits set on every pooled session; 0 or absent = none. */
+  statementTimeoutMs?: number;
+  idleInTransactionTimeoutMs?: number;
 }
 
 // int8 (count(*), identity ids) as JS numbers, like PGlite does: ids stay far below 2^53.
@@ -53,37 +63,52 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
 
 async function openPostgres(url: string, options: OpenOptions): Promise<Database> {
   const { openPostgresListener } = await import('./pg-listener.js');
-  const pool = new pg.Pool({
-    connectionString: url,
-    max: options.poolSize ?? 10,
-    types: pgTypes,
-    connectionTimeoutMillis: 5000,
-    idleTimeoutMillis: 30000,
-    application_name: 'pilotfish',
-  });
-  guardPool(pool, options.logger);
+  const makePool = (max: number, name: string) => {
+    const pool = new pg.Pool({
+      connectionString: url,
+      max,
+      types: pgTypes,
+      connectionTimeoutMillis: 5000,
+      idleTimeoutMillis: 30000,
+      application_name: name,
+      // A runaway statement or a transaction left open cannot hold a connection (and its locks) forever.
+      ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
+      ...(options.idleInTransactionTimeoutMs ? { idle_in_transaction_session_timeout: options.idleInTransactionTimeoutMs } : {}),
+    });
+    guardPool(pool, options.logger);
+    return pool;
+  };
+  const pool = makePool(options.poolSize ?? 10, 'pilotfish');
+  const jobsPool = makePool(options.jobsPoolSize ?? 3, 'pilotfish-jobs');
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const jobs = new Kysely<DB>({ dialect: new PostgresDialect({ pool: jobsPool }) });
   const listener = openPostgresListener(url, pgTypes, options.logger);
   return {
     kind: 'postgres',
     db,
+    jobs,
     async withSession(fn) {
       const client = await pool.connect();
       try {
+        // Scripts (migrations: an index on a big table) may legitimately run long.
+        if (options.statementTimeoutMs) await client.query('SET statement_timeout = 0');
         return await fn({
           exec: async (script) => { await client.query(script); },
           query: async (text, params) => (await client.query(text, params)).rows,
         });
       } finally {
+        if (options.statementTimeoutMs) await client.query('RESET statement_timeout').catch(() => undefined);
         client.release();
       }
     },
     listen: (channel, handler) => listener.listen(channel, handler),
     async ping(timeoutMs = 2000) {
-      await withTimeout(sql`select 1`.execute(db), timeoutMs);
+      await withTimeout(sql`select 1`.execute(jobs), timeoutMs);
     },
     async close() {
       await listener.close();
+      await jobs.destroy();
+      if (!jobsPool.ended) await jobsPool.end();
       await db.destroy();
       // Kysely only ends the pool if it ever used it; withSession() may have been the only user.
       if (!pool.ended) await pool.end();
@@ -104,6 +129,7 @@ async function openPglite(options: OpenOptions): Promise<Database> {
   return {
     kind: 'pglite',
     db,
+    jobs: db,
     // PGlite is one session: Kysely's driver serialises access, so go through it to stay in the queue.
     async withSession(fn) {
       return db.connection().execute(async () =>

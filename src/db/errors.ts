@@ -55,3 +55,8 @@ export function databaseInputError(err: unknown): { field: string | undefined; m
   if (code.startsWith('22')) return { field: e.column, message: 'is not a value the database can store (out of range or malformed)' };
   return null;
 }
+
+/** A unique constraint refused the row (two writers raced for the same key). */
+export function isUniqueViolation(err: unknown): boolean {
+  return !!err && typeof err === 'object' && (err as { code?: unknown }).code === '23505';
+}

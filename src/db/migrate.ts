@@ -49,6 +49,9 @@ export async function migrate(database: Database, logger?: Logger, migrations = 
         logger?.info({ migration: m.name }, 'migration applied');
         done.push(m.name);
       }
+      // Fresh statistics after a schema change, so the planner picks the new indexes at once rather than
+      // after the first autoanalyze (queries on a big mentions table were slow until then).
+      if (done.length > 0) await session.exec('ANALYZE');
       return done;
     } finally {
       await session.query(`SELECT pg_advisory_unlock(${MIGRATION_LOCK_KEY})`);

@@ -1,13 +1,15 @@
 // The database as Kysely sees it: one table type file per table under ./tables.
+import type { ChartersTable, CharterAcceptancesTable, OidcRequestsTable, PushSubscriptionsTable, ShareClicksTable, ShareLinksTable, SignInLinksTable, TrainingCompletionsTable, TrainingModulesTable } from './tables/ambassador.js';
 import type { AlertEventsTable, AlertsTable } from './tables/alerts.js';
 import type { AuditLogTable } from './tables/audit-log.js';
 import type { AuthTokensTable } from './tables/auth-tokens.js';
 import type { BucketsTable } from './tables/buckets.js';
 import type { EscalationPoliciesTable } from './tables/escalation-policies.js';
 import type { EventsTable } from './tables/events.js';
-import type { IncidentsTable } from './tables/incidents.js';
-import type { MentionsTable } from './tables/mentions.js';
+import type { IncidentEventsTable, IncidentsTable } from './tables/incidents.js';
+import type { MentionKeysTable, MentionsTable } from './tables/mentions.js';
 import type { NotificationsTable } from './tables/notifications.js';
+import type { RateLimitsTable } from './tables/rate-limits.js';
 import type { SettingsTable } from './tables/settings.js';
 import type { SignalsTable } from './tables/signals.js';
 import type { SourcesTable } from './tables/sources.js';
@@ -23,9 +25,11 @@ export interface DB {
   sources: SourcesTable;
   watchlists: WatchlistsTable;
   mentions: MentionsTable;
+  mention_keys: MentionKeysTable;
   signals: SignalsTable;
   buckets: BucketsTable;
   incidents: IncidentsTable;
+  incident_events: IncidentEventsTable;
   escalation_policies: EscalationPoliciesTable;
   alerts: AlertsTable;
   alert_events: AlertEventsTable;
@@ -35,4 +39,14 @@ export interface DB {
   talking_point_receipts: TalkingPointReceiptsTable;
   groups: GroupsTable;
   group_members: GroupMembersTable;
+  rate_limits: RateLimitsTable;
+  push_subscriptions: PushSubscriptionsTable;
+  sign_in_links: SignInLinksTable;
+  charters: ChartersTable;
+  charter_acceptances: CharterAcceptancesTable;
+  training_modules: TrainingModulesTable;
+  training_completions: TrainingCompletionsTable;
+  share_links: ShareLinksTable;
+  share_clicks: ShareClicksTable;
+  oidc_requests: OidcRequestsTable;
 }

@@ -4,7 +4,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { json } from '../db/tables/json.js';
 import type { EventRow } from '../db/tables/events.js';
-import { EVENTS_CHANNEL, type Audience, type EventType, type StreamEvent } from './types.js';
+import { ACCESS_CHANNEL, EVENTS_CHANNEL, type Audience, type EventType, type StreamEvent } from './types.js';
 
 export async function appendEvent(db: Kysely<DB>, type: EventType, data: Record<string, unknown>, audience: Audience): Promise<number> {
   // One round trip: store the event and queue its NOTIFY (sent by PostgreSQL at commit).
@@ -37,4 +37,12 @@ export function toStreamEvent(row: EventRow): StreamEvent {
 
 export function mayReceive(row: Pick<EventRow, 'roles' | 'user_ids'>, user: { id: string; role: string }): boolean {
   return row.roles.includes(user.role) || (row.user_ids?.includes(user.id) ?? false);
+}
+
+/**
+ * Tells every instance, when the transaction commits, that a user's access changed: their open websockets
+ * are closed at once (they reconnect, and authentication decides again with the new role or refuses).
+ */
+export async function announceAccessChange(db: Kysely<DB>, userId: string): Promise<void> {
+  await sql`SELECT pg_notify(${ACCESS_CHANNEL}, ${userId})`.execute(db);
 }

@@ -11,3 +11,6 @@ export interface StreamEvent { type: EventType; id: string; at: string; data: Re
 export interface Audience { roles: readonly Role[]; userIds?: readonly string[] }
 
 export const EVENTS_CHANNEL = 'pilotfish_events';
+
+/** NOTIFY channel carrying the id of a user whose access changed (disabled, demoted, password reset). */
+export const ACCESS_CHANNEL = 'pilotfish_access';

@@ -21,20 +21,22 @@ export function deltaInput(s: StoredScored): DeltaInput {
 }
 
 export function bucketDeltas(items: readonly DeltaInput[], bucketSeconds: number): BucketDelta[] {
-  const byKey = new Map<string, BucketDelta & { termCounts: Map<string, number> }>();
+  // Keyed by watchlist then bucket start (a number): no key strings or ISO dates built per mention.
+  const byWatchlist = new Map<string, Map<number, BucketDelta & { termCounts: Map<string, number> }>>();
   for (const { id, publishedAt, signal, reach, scored } of items) {
     if (scored.watchlists.length === 0) continue;
     // A post seen by many weighs more in the risk sum (src/ingest/reach.ts); counts stay counts.
     const weight = reach ? reachWeight(reach) : 1;
-    const start = new Date(bucketStartOf(publishedAt, bucketSeconds)).toISOString();
-    const terms = new Set(scored.terms);
+    const start = bucketStartOf(publishedAt, bucketSeconds);
+    const terms = scored.terms.length > 1 ? new Set(scored.terms) : scored.terms;
     for (const wl of scored.watchlists) {
-      const key = `${wl.id}|${start}`;
-      let d = byKey.get(key);
+      let buckets = byWatchlist.get(wl.id);
+      if (!buckets) byWatchlist.set(wl.id, (buckets = new Map()));
+      let d = buckets.get(start);
       if (!d) {
-        d = { watchlist_id: wl.id, bucket_start: start, bucket_seconds: bucketSeconds, count: 0, negative: 0, risk_sum: 0,
+        d = { watchlist_id: wl.id, bucket_start: new Date(start).toISOString(), bucket_seconds: bucketSeconds, count: 0, negative: 0, risk_sum: 0,
           ambassador_reports: 0, critical_reports: 0, ambassadors: [], terms: {}, sample_ids: [], termCounts: new Map() };
-        byKey.set(key, d);
+        buckets.set(start, d);
       }
       d.count += 1;
       if (scored.label === 'negative') d.negative += 1;
@@ -49,11 +51,15 @@ export function bucketDeltas(items: readonly DeltaInput[], bucketSeconds: number
       if (d.sample_ids.length < SAMPLES_PER_BUCKET && (scored.label === 'negative' || wl.risk > 0 || d.sample_ids.length < 2)) d.sample_ids.push(id);
     }
   }
-  return [...byKey.values()]
-    .map(({ termCounts, ...d }) => ({
-      ...d,
-      risk_sum: Math.round(d.risk_sum * 1e6) / 1e6,
-      terms: Object.fromEntries([...termCounts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, TOP_TERMS_PER_BUCKET)),
-    }))
-    .sort((a, b) => (a.watchlist_id + a.bucket_start < b.watchlist_id + b.bucket_start ? -1 : 1));
+  const out: BucketDelta[] = [];
+  for (const buckets of byWatchlist.values()) {
+    for (const { termCounts, ...d } of buckets.values()) {
+      out.push({
+        ...d,
+        risk_sum: Math.round(d.risk_sum * 1e6) / 1e6,
+        terms: Object.fromEntries([...termCounts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, TOP_TERMS_PER_BUCKET)),
+      });
+    }
+  }
+  return out.sort((a, b) => (a.watchlist_id < b.watchlist_id ? -1 : a.watchlist_id > b.watchlist_id ? 1 : a.bucket_start < b.bucket_start ? -1 : 1));
 }

@@ -1,4 +1,4 @@
-// validate → dedupe → score → persist (mentions + bucket increments, one transaction, multi-row).
+// validate → dedupe → score → persist (mentions, then bucket increments and the source's count: two statements, one transaction).
 // A resolved promise means the mentions are committed; detection runs after commit.
 import type { Kysely, Transaction } from 'kysely';
 import type { Logger } from 'pino';
@@ -6,8 +6,8 @@ import type { DB } from '../db/schema.js';
 import type { SourceKind } from '../db/tables/sources.js';
 import type { Metrics } from '../observability/metrics.js';
 import { bucketDeltas, deltaInput, type StoredScored } from './buckets.js';
-import { addCollected, insertMentions, upsertBuckets, type MentionInsert } from './repository.js';
-import type { IngestResult, Rejection, ScoreBatch, ValidMention } from './types.js';
+import { arrayLiteral, emptyColumns, insertMentions, upsertBucketsAndCount, type MentionColumns } from './repository.js';
+import type { IngestResult, Rejection, ScoreBatch, ScoredMention, ValidMention } from './types.js';
 import { validateMention } from './validate.js';
 
 export interface IngestSource { id: string; kind: SourceKind }
@@ -56,26 +56,24 @@ export function createIngestService(deps: IngestDeps) {
       const forced = forcedWatchlists(m);
       return { text: m.text, lang: m.lang, publishedAt: m.published_at.getTime(), ...(m.signal ? { signal: m.signal } : {}), ...(m.reach ? { reach: m.reach } : {}), ...(forced ? { forced } : {}) };
     }), deps.bucketSeconds);
-    const scored = unique.map((mention, i) => ({ mention, scored: batch.scored[i]! }));
-    const rows: MentionInsert[] = scored.map(({ mention: m, scored: s }) => ({
-      source_id: source.id, external_id: m.external_id, text: m.text, author: m.author, url: m.url,
-      published_at: m.published_at.toISOString(), lang: s.lang, sentiment: round(s.sentiment), label: s.label,
-      risk: round(s.risk), risk_terms: s.riskTerms, watchlist_ids: s.watchlists.map((w) => w.id),
-      network: m.reach?.network ?? null, author_followers: m.reach?.followers ?? null, likes: m.reach?.likes ?? null,
-      reposts: m.reach?.reposts ?? null, replies: m.reach?.replies ?? null,
-    }));
+    const columns = toColumns(unique, batch.scored);
 
     const { inserted, deltas } = await db.transaction().execute(async (trx) => {
-      const insertedRows = await insertMentions(trx, rows);
-      const ids = new Map(insertedRows.map((r) => [r.external_id, r.id]));
-      const stored: StoredScored[] = scored.filter((s) => ids.has(s.mention.external_id)).map((s) => ({ id: ids.get(s.mention.external_id)!, ...s }));
+      const insertedRows = await insertMentions(trx, source.id, columns);
+      const ids = new Map<string, number>();
+      for (const r of insertedRows) ids.set(r.external_id, r.id);
       // Usually everything was new and the precomputed increments stand (sample positions → ids);
       // with re-deliveries in the batch, count only what was really inserted.
-      const bucketRows = stored.length === scored.length
-        ? batch.deltas.map((d) => ({ ...d, sample_ids: d.sample_ids.map((i) => stored[i]!.id) }))
+      const allNew = insertedRows.length === unique.length;
+      const stored: StoredScored[] = [];
+      if (inTransaction || !allNew) {
+        unique.forEach((mention, i) => { const id = ids.get(mention.external_id); if (id !== undefined) stored.push({ id, mention, scored: batch.scored[i]! }); });
+      }
+      const idAt = (i: number) => ids.get(unique[i]!.external_id)!;
+      const bucketRows = allNew
+        ? batch.deltas.map((d) => ({ ...d, sample_ids: d.sample_ids.map(idAt) }))
         : bucketDeltas(stored.map(deltaInput), deps.bucketSeconds);
-      await upsertBuckets(trx, bucketRows);
-      await addCollected(trx, source.id, insertedRows.length);
+      await upsertBucketsAndCount(trx, bucketRows, source.id, insertedRows.length);
       if (inTransaction) await inTransaction(trx, stored);
       return { inserted: ids, deltas: bucketRows };
     });
@@ -106,6 +104,24 @@ export function createIngestService(deps: IngestDeps) {
 export type IngestService = ReturnType<typeof createIngestService>;
 
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
+
+/** The batch as one array per column, filled in one pass (no per-row objects to build and serialise). */
+function toColumns(mentions: readonly ValidMention[], scored: readonly ScoredMention[]): MentionColumns {
+  const c = emptyColumns();
+  const withReach = mentions.some((m) => m.reach);
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i]!, s = scored[i]!;
+    c.external_id.push(m.external_id); c.text.push(m.text); c.author.push(m.author); c.url.push(m.url);
+    c.published_at.push(m.published_at.toISOString()); c.lang.push(s.lang); c.sentiment.push(round(s.sentiment));
+    c.label.push(s.label); c.risk.push(round(s.risk)); c.risk_terms.push(arrayLiteral(s.riskTerms));
+    c.watchlist_ids.push(s.watchlists.length === 0 ? '{}' : s.watchlists.length === 1 ? `{${s.watchlists[0]!.id}}` : `{${s.watchlists.map((w) => w.id).join(',')}}`);
+    if (withReach) {
+      c.network.push(m.reach?.network ?? null); c.author_followers.push(m.reach?.followers ?? null); c.likes.push(m.reach?.likes ?? null);
+      c.reposts.push(m.reach?.reposts ?? null); c.replies.push(m.reach?.replies ?? null);
+    }
+  }
+  return c;
+}
 
 function forcedWatchlists(m: ValidMention): string[] | undefined {
   const ids = [...(m.watchlistIds ?? []), ...(m.signal?.watchlistId ? [m.signal.watchlistId] : [])];

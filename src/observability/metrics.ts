@@ -26,6 +26,12 @@ export function createMetrics() {
     notifications: counter('pilotfish_notifications_total', 'Notification deliveries by channel and outcome', ['channel', 'outcome']),
     streamClients: new Gauge({ name: 'pilotfish_stream_clients', help: 'Connected websocket clients', registers: [registry] }),
     streamEvents: counter('pilotfish_stream_events_total', 'Events sent to websocket clients', ['type']),
+    // Stream connectors (Bluesky, Mastodon): health of each source this instance holds.
+    connectorState: new Gauge({ name: 'pilotfish_connector_state', help: 'Stream source state (1 for the current state)', labelNames: ['source_id', 'kind', 'state'], registers: [registry] }),
+    connectorLag: new Gauge({ name: 'pilotfish_connector_lag_seconds', help: 'Age of the last event a stream source received', labelNames: ['source_id', 'kind'], registers: [registry] }),
+    connectorEventsPerSecond: new Gauge({ name: 'pilotfish_connector_events_per_second', help: 'Events a stream source received per second', labelNames: ['source_id', 'kind'], registers: [registry] }),
+    connectorEvents: counter('pilotfish_connector_events_total', 'Events read from stream connections', ['kind']),
+    connectorErrors: counter('pilotfish_connector_errors_total', 'Stream connector errors and skipped frames by reason', ['source_id', 'kind', 'reason']),
   };
 }
 

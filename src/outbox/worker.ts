@@ -21,7 +21,11 @@ export type OutboxPayload =
   | { kind: 'webhook'; format: 'json' | 'slack' | 'teams'; lang: Lang; event: NotifyEvent };
 
 export interface OutboxOptions { maxAttempts: number; baseDelaySeconds: number; maxDelaySeconds: number; webhookTimeoutMs: number; concurrency?: number; leaseSeconds?: number }
-export interface OutboxDeps { db: Kysely<DB>; logger: Logger; metrics?: Metrics; mailer: Mailer; policy: AddressPolicy; webhookSecret: () => Promise<string>; options: OutboxOptions }
+export interface OutboxDeps {
+  db: Kysely<DB>; logger: Logger; metrics?: Metrics; mailer: Mailer; policy: AddressPolicy; webhookSecret: () => Promise<string>; options: OutboxOptions;
+  /** Delivers a `push` row (Web Push); absent, push rows fail as not configured. */
+  push?: (n: NotificationRow) => Promise<void>;
+}
 
 const INACTIVE_ALERT = new Set(['acknowledged', 'resolved', 'snoozed']);
 
@@ -40,6 +44,10 @@ export function createOutbox(deps: OutboxDeps) {
 
   async function deliver(n: NotificationRow): Promise<void> {
     const payload = n.payload as unknown as OutboxPayload;
+    if (n.channel === 'push') {
+      if (!deps.push) throw new DeliveryError('push notifications are not configured', { code: 'not_configured', retryable: false });
+      return deps.push(n);
+    }
     if (n.channel === 'email') {
       const rendered = payload.kind === 'alert' ? renderAlertEmail(payload.message, payload.lang)
         : payload.kind === 'talking_point' ? renderTalkingPointEmail(payload.message, payload.lang) : null;
@@ -72,6 +80,7 @@ export function createOutbox(deps: OutboxDeps) {
       return;
     }
     const err = outcome.error;
+    if (isDeliveryError(err) && err.code === 'not_configured') return skip(n, err.message);
     const retryable = isDeliveryError(err) ? err.retryable : true;
     const message = (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ').slice(0, 500);
     const dead = !retryable || n.attempts >= options.maxAttempts;
@@ -85,6 +94,16 @@ export function createOutbox(deps: OutboxDeps) {
     });
     deps.metrics?.notifications.inc({ channel: n.channel, outcome: dead ? (retryable ? 'dead' : 'failed') : 'retry' });
     log.warn({ attempts: n.attempts, error: message, dead, retryInSeconds: dead ? null : Math.round(delay) }, 'notification delivery failed');
+  }
+
+  /** The channel is not configured (no SMTP_URL): nothing was attempted, so nothing failed — say so plainly. */
+  async function skip(n: NotificationRow, message: string): Promise<void> {
+    await db.transaction().execute(async (trx) => {
+      await trx.updateTable('notifications').set({ status: 'skipped', last_error: message }).where('id', '=', n.id).execute();
+      if (n.alert_id) await timeline(trx, n, 'notification_skipped', { reason: 'not_configured' });
+    });
+    deps.metrics?.notifications.inc({ channel: n.channel, outcome: 'skipped' });
+    logger.info({ notificationId: n.id, alertId: n.alert_id, channel: n.channel }, 'notification skipped: channel not configured');
   }
 
   async function timeline(trx: Kysely<DB>, n: NotificationRow, type: string, details: Record<string, unknown>): Promise<void> {

@@ -1,24 +1,37 @@
-// Deletes raw mentions older than the retention period in small batches (short transactions, no long
-// locks on the big table), keeping the bucket aggregates detection learns from. Old stream events go too.
+// Retention of raw mentions: whole weekly partitions older than the period are dropped (no row-by-row
+// delete, no bloat), then the few older rows left in the week straddling the cutoff and in the default
+// partition are deleted in small batches (short transactions). Dedupe keys older than the same cutoff
+// go too, so a re-delivery is recognised exactly as long as its mention is kept. Bucket aggregates,
+// which detection learns from, are kept. Old stream events go as well.
 import { sql, type Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { DB } from '../db/schema.js';
 import { deleteEventsBefore } from '../events/repository.js';
+import { dropPartitionsBefore } from '../mentions/partitions.js';
 
 export interface RetentionOptions { mentionsDays: number; batchSize: number; eventsDays?: number }
 
-export async function runRetention(db: Kysely<DB>, options: RetentionOptions, logger: Logger, now = new Date()): Promise<{ mentions: number; events: number }> {
+export async function runRetention(db: Kysely<DB>, options: RetentionOptions, logger: Logger, now = new Date()): Promise<{ mentions: number; events: number; partitions: string[] }> {
   const cutoff = new Date(now.getTime() - options.mentionsDays * 86400_000);
-  let mentions = 0;
+  const dropped = await dropPartitionsBefore(db, cutoff);
+  let mentions = dropped.mentions;
   for (;;) {
-    const res = await sql`DELETE FROM mentions WHERE id IN (
-      SELECT id FROM mentions WHERE collected_at < ${cutoff} ORDER BY collected_at LIMIT ${options.batchSize})`.execute(db);
+    const res = await sql`DELETE FROM mentions WHERE (id, collected_at) IN (
+      SELECT id, collected_at FROM mentions WHERE collected_at < ${cutoff} ORDER BY collected_at LIMIT ${options.batchSize})`.execute(db);
     const n = Number(res.numAffectedRows ?? 0);
     mentions += n;
     if (n < options.batchSize) break;
   }
+  let keys = 0;
+  for (;;) {
+    const res = await sql`DELETE FROM mention_keys WHERE (source_id, external_id) IN (
+      SELECT source_id, external_id FROM mention_keys WHERE collected_at < ${cutoff} ORDER BY collected_at LIMIT ${options.batchSize})`.execute(db);
+    const n = Number(res.numAffectedRows ?? 0);
+    keys += n;
+    if (n < options.batchSize) break;
+  }
   const eventsCutoff = new Date(now.getTime() - (options.eventsDays ?? 30) * 86400_000);
   const events = await deleteEventsBefore(db, eventsCutoff);
-  logger.info({ mentions, events, cutoff: cutoff.toISOString() }, 'retention done');
-  return { mentions, events };
+  logger.info({ mentions, partitions: dropped.partitions, keys, events, cutoff: cutoff.toISOString() }, 'retention done');
+  return { mentions, events, partitions: dropped.partitions };
 }

@@ -41,6 +41,8 @@ const EN_BOOST_UP = `absolutely amazingly awfully completely considerably decide
 exceptionally extremely fabulously flipping flippin fricking frickin frigging friggin fully fucking fuckin greatly hella highly
 hugely incredibly intensely majorly freaking freakin more most particularly purely quite really remarkably so substantially thoroughly totally
 tremendously uber unbelievably unusually utterly very super such too pretty real totes`;
+/** The English intensifiers Pilotfish adds to VADER's list (a switch of the cross-validation). */
+export const EN_EXTRA_BOOSTERS: ReadonlySet<string> = new Set(['super', 'such', 'too', 'pretty', 'real', 'totes']);
 const EN_BOOST_DOWN = `almost barely hardly just_enough kind_of kinda kindof less little marginally occasionally partly scarcely
 slightly somewhat sort_of sorta sortof a_bit a_little fairly`;
 const FR_BOOST_UP = `tres trop vraiment vrmt vraiement super hyper ultra mega archi tellement tant si vachement carrement
@@ -79,9 +81,13 @@ function build(lang: Lang): Modifiers {
 }
 
 const byLang: Record<Lang, Modifiers> = { fr: build('fr'), en: build('en'), other: build('other') };
+let vaderBoostersEn: Modifiers | undefined;
 
-export function modifiersFor(lang: Lang): Modifiers {
-  return byLang[lang];
+/** The modifiers of a language; `vaderBoosters` drops our English intensifiers beyond VADER's list. */
+export function modifiersFor(lang: Lang, vaderBoosters = false): Modifiers {
+  if (!vaderBoosters || lang !== 'en') return byLang[lang];
+  vaderBoostersEn ??= { ...byLang.en, boosters: new Map([...byLang.en.boosters].filter(([w]) => !EN_EXTRA_BOOSTERS.has(w))) };
+  return vaderBoostersEn;
 }
 
 /** True for English contractions ending in n't that are not in the list ("mightn't", "shan't"). */

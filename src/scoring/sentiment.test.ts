@@ -16,6 +16,12 @@ describe('sentiment labels on clear cases', () => {
     expect(label(text)).toBe(expected);
   });
 
+  it('leaves a barely positive English text neutral (the neutral band chosen by cross-validation)', () => {
+    const s = score('I want the blue one');
+    expect(s.sentiment).toBeGreaterThan(0.05); // positive under VADER's own 0.05 cut
+    expect(s.label).toBe('neutral');
+  });
+
   it('keeps the score within [-1, 1] however much is piled up', () => {
     const s = score('AMAZING AMAZING AMAZING love love love 😍😍😍 best best best!!!!!!!');
     expect(s.sentiment).toBeLessThanOrEqual(1);

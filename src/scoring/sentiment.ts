@@ -22,6 +22,20 @@ const AFTER_CONTRAST = 1.5;
 const ALPHA = 15;
 /** VADER's published cut for the neutral band (and the cut the human ratings are binned with). */
 export const NEUTRAL_THRESHOLD = 0.05;
+/**
+ * The knobs chosen from data, by k-fold cross-validation over the three dev sets at once
+ * (`scripts/eval-sentiment-cv.mjs`; figures in docs/scoring.md): the neutral band of each language.
+ */
+export const CLASSIFIER: {
+  neutralCut: Record<'en' | 'fr', { pos: number; neg: number }>;
+  /** Pilotfish's departures from VADER, each kept only if cross-validation says it helps. */
+  rules: { hashtagWords: boolean; concession: boolean; clauseBoundaries: boolean; extraBoosters: boolean };
+} = {
+  // Compound at or above `pos` is positive, at or below −`neg` negative. In English a weak positive
+  // ("good luck tomorrow") is more often neutral than a weak negative is; VADER's 0.05 was the start.
+  neutralCut: { en: { pos: 0.11, neg: 0.01 }, fr: { pos: 0.01, neg: 0.03 } },
+  rules: { hashtagWords: true, concession: true, clauseBoundaries: true, extraBoosters: false },
+};
 /** How far back a negation or an intensifier reaches (VADER: three words). */
 const WINDOW = 3;
 const DISTANCE_DAMPING = [1, 0.95, 0.9];
@@ -148,7 +162,10 @@ function windowBefore(ctx: Context, i: number): number[] {
   const out: number[] = [];
   for (let j = i - 1; j >= 0 && out.length < WINDOW; j--) {
     const t = ctx.seq[j]!;
-    if (isBoundary(t)) break;
+    if (isBoundary(t)) {
+      if (CLASSIFIER.rules.clauseBoundaries || t.kind === 'hashtag') break;
+      continue;
+    }
     if (ctx.lang === 'en' && t.kind === 'word' && t.raw.length === 1) continue;
     out.push(j);
   }
@@ -280,7 +297,7 @@ export function explainSentiment(doc: AnalyzedText): { result: SentimentResult; 
 /** The sentiment of a text; the contributions are listed in `contributions` when given (scoring needs none). */
 function scoreSentiment(doc: AnalyzedText, contributions: Contribution[] | undefined): SentimentResult {
   const { seq, norms } = sentimentTokens(doc.tokens);
-  const mods = modifiersFor(doc.lang);
+  const mods = modifiersFor(doc.lang, !CLASSIFIER.rules.extraBoosters);
   const ctx: Context = { seq, norms, lang: doc.lang, mods, pairs: pairStartsOf(mods), mixedCase: hasMixedCase(seq) };
   const items: Array<{ at: number; v: number }> = [];
   let contrastAt = -1;
@@ -295,13 +312,13 @@ function scoreSentiment(doc: AnalyzedText, contributions: Contribution[] | undef
       i += phrase.length - 1;
       continue;
     }
-    if (t.fromHashtag && !isOpinionHashtag(seq, i)) continue;
+    if (t.fromHashtag && (!CLASSIFIER.rules.hashtagWords || !isOpinionHashtag(seq, i))) continue;
     const base = tokenValence(ctx, i);
     if (base === 0 || (t.kind === 'word' && isModifierOnly(ctx, i))) continue;
     items.push({ at: i, v: scoreItem(ctx, i, base, 1) });
   }
   // A concession only matters when there is no contrast and some item to weigh.
-  const concession = contrastAt < 0 && items.length > 0 ? concessionClause(ctx) : undefined;
+  const concession = contrastAt < 0 && items.length > 0 && CLASSIFIER.rules.concession ? concessionClause(ctx) : undefined;
   const hasConcession = concession !== undefined && items.some((item) => item.at >= concession[0] && item.at < concession[1]);
   let sum = 0;
   for (const item of items) {
@@ -313,6 +330,7 @@ function scoreSentiment(doc: AnalyzedText, contributions: Contribution[] | undef
   if (sum !== 0) sum += Math.sign(sum) * punctuationEmphasis(seq);
   const compound = sum / Math.sqrt(sum * sum + ALPHA);
   const sentiment = Math.round(compound * 10_000) / 10_000;
-  const label: SentimentLabel = sentiment >= NEUTRAL_THRESHOLD ? 'positive' : sentiment <= -NEUTRAL_THRESHOLD ? 'negative' : 'neutral';
+  const cut = doc.lang === 'fr' ? CLASSIFIER.neutralCut.fr : CLASSIFIER.neutralCut.en;
+  const label: SentimentLabel = sentiment >= cut.pos ? 'positive' : sentiment <= -cut.neg ? 'negative' : 'neutral';
   return { sentiment, label };
 }

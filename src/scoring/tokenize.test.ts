@@ -35,6 +35,18 @@ describe('HTML character references (Twitter escapes &, < and >)', () => {
     expect(decodeEntities(escaped)).toBe(plain);
   });
 
+  it.each([
+    ['don\\u2019t', 'don\u2019t'],
+    ['Monday\\u002c we', 'Monday, we'],
+    ['C:\\users', 'C:\\users'],
+  ])('literal JSON escape %s → %s', (escaped, plain) => {
+    expect(decodeEntities(escaped)).toBe(plain);
+  });
+
+  it('keeps the negation of a "don\\u2019t" written as a literal escape', () => {
+    expect(kinds('I don\\u2019t')).toEqual(['word:i', "word:don't"]);
+  });
+
   it('reads "&lt;3" as a heart and never makes words of "gt" or "amp"', () => {
     expect(kinds('&lt;3 Q&amp;A &gt;')).toEqual(['emoticon:<3', 'word:q', 'word:a']);
   });

@@ -116,8 +116,18 @@ function pushWord(tokens: Token[], raw: string): void {
 const ENTITY = /&(?:(amp|lt|gt|quot|apos|nbsp)|#(\d{1,6})|#x([\da-f]{1,6}));/gi;
 const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
-/** Decodes the HTML character references that escaped social text carries. */
-export function decodeEntities(text: string): string {
+// Some exports (SemEval's tweets among them) carry JSON escapes as literal text: "don\u2019t", "a\u002c b".
+// Read as written, "don\u2019t" would lose its negation; a backslash is otherwise rare in social text.
+const UNICODE_ESCAPE = /\\u([\da-fA-F]{4})/g;
+
+function decodeUnicodeEscapes(text: string): string {
+  if (!text.includes('\\u')) return text;
+  return text.replace(UNICODE_ESCAPE, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+}
+
+/** Decodes the HTML character references and literal \uXXXX escapes that escaped social text carries. */
+export function decodeEntities(rawText: string): string {
+  const text = decodeUnicodeEscapes(rawText);
   if (!text.includes('&')) return text;
   return text.replace(ENTITY, (whole, name: string | undefined, dec: string | undefined, hex: string | undefined) => {
     if (name !== undefined) return NAMED_ENTITIES[name.toLowerCase()] ?? whole;

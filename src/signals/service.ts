@@ -14,26 +14,61 @@ import { validateUrl } from '../ingest/validate.js';
 import type { SourcesService } from '../sources/service.js';
 import { watchlistExists } from '../watchlists/service.js';
 import { badRequest } from '../shared/errors.js';
+import { isUniqueViolation } from '../db/errors.js';
+import type { Config } from '../config/index.js';
+import type { LinkPreview } from '../db/tables/ambassador.js';
+import { json } from '../db/tables/json.js';
+import { fetchLinkPreview } from './link-preview.js';
 
-export interface ReportSignalInput { text: string; url?: string | null; channel?: string | null; severity: SignalSeverity; watchlist_id?: string | null }
+export interface ReportSignalInput {
+  text: string; url?: string | null; channel?: string | null; severity: SignalSeverity; watchlist_id?: string | null;
+  /** Chosen on the phone (a report written offline and sent later): the same id is the same signal. */
+  client_id?: string | null;
+}
+export interface ReportResult { signal: SignalView; created: boolean }
 
 export interface SignalView {
   id: string; text: string; url: string | null; channel: string | null; severity: SignalSeverity; watchlist_id: string | null;
   watchlist_ids: string[]; mention_id: number | null; reporter: { id: string; name: string }; created_at: string;
   sentiment?: number; label?: string; risk?: number;
+  preview: LinkPreview | null; preview_error: string | null;
 }
 
 export function signalView(row: SignalRow, reporterName: string, score?: { sentiment: number; label: string; risk: number }): SignalView {
   return {
     id: row.id, text: row.text, url: row.url, channel: row.channel, severity: row.severity, watchlist_id: row.watchlist_id,
     watchlist_ids: row.watchlist_ids, mention_id: row.mention_id, reporter: { id: row.user_id, name: reporterName },
-    created_at: row.created_at.toISOString(), ...(score ?? {}),
+    created_at: row.created_at.toISOString(), preview: row.preview ?? null, preview_error: row.preview_error ?? null, ...(score ?? {}),
   };
 }
 
-export function createSignalsService(db: Kysely<DB>, deps: { ingest: IngestService; sources: SourcesService; logger: Logger }) {
+export function createSignalsService(db: Kysely<DB>, deps: { ingest: IngestService; sources: SourcesService; logger: Logger; config: Readonly<Config> }) {
+  /** Before the report is stored, so that it reaches the dashboard with its preview; never fails the report. */
+  async function previewOf(url: string | null): Promise<{ preview: LinkPreview | null; preview_error: string | null }> {
+    const c = deps.config;
+    if (!url || !c.signals.preview_enabled) return { preview: null, preview_error: null };
+    const outcome = await fetchLinkPreview(url, {
+      timeoutMs: c.signals.preview_timeout_ms, maxBytes: c.signals.preview_max_bytes, maxRedirects: c.collectors.max_redirects,
+      userAgent: c.collectors.user_agent, policy: deps.sources.policy,
+    });
+    if (outcome.ok) return { preview: outcome.preview, preview_error: null };
+    deps.logger.info({ url, reason: outcome.error }, 'link preview unavailable');
+    return { preview: null, preview_error: outcome.error };
+  }
+
+  async function findByClientId(user: AuthenticatedUser, clientId: string): Promise<SignalView | null> {
+    const row = await db.selectFrom('signals').selectAll().where('user_id', '=', user.id).where('client_id', '=', clientId).executeTakeFirst();
+    return row ? signalView(row, user.name) : null;
+  }
+
   return {
-    async report(user: AuthenticatedUser, input: ReportSignalInput): Promise<SignalView> {
+    /** Files a report; a report whose client_id this user already sent returns the stored one (created: false). */
+    async report(user: AuthenticatedUser, input: ReportSignalInput): Promise<ReportResult> {
+      const clientId = input.client_id ?? null;
+      if (clientId) {
+        const existing = await findByClientId(user, clientId);
+        if (existing) return { signal: existing, created: false };
+      }
       const text = input.text.trim();
       if (!text) throw badRequest('text', 'must not be empty');
       const url = input.url?.trim() || null;
@@ -42,23 +77,37 @@ export function createSignalsService(db: Kysely<DB>, deps: { ingest: IngestServi
         if (!(await watchlistExists(db, input.watchlist_id))) throw badRequest('watchlist_id', 'no such watchlist');
       }
       const source = await deps.sources.ambassadorSource();
+      const { preview, preview_error } = await previewOf(url);
       const id = randomUUID();
       let view: SignalView | null = null;
+      try {
+        await storeSignal();
+      } catch (err) {
+        // Two deliveries of one offline report racing: the loser answers with the winner's signal.
+        const existing = clientId && isUniqueViolation(err) ? await findByClientId(user, clientId) : null;
+        if (existing) return { signal: existing, created: false };
+        throw err;
+      }
+      deps.logger.info({ signalId: id, userId: user.id, severity: input.severity, replayable: clientId !== null }, 'signal reported');
+      return { signal: view!, created: true };
+
+      async function storeSignal(): Promise<void> {
       await deps.ingest.store({ id: source.id, kind: 'ambassador' }, [{
-        external_id: id, text, author: user.name, url, published_at: new Date(), lang: null,
+        // A replayed report maps to the same mention too, so ingest's own dedupe never counts it twice.
+        external_id: clientId ? `${user.id}:${clientId}` : id, text, author: user.name, url, published_at: new Date(), lang: null,
         signal: { userId: user.id, severity: input.severity, watchlistId: input.watchlist_id ?? null },
       }], async (trx, stored) => {
         const item = stored[0];
         const row = await trx.insertInto('signals').values({
           id, mention_id: item?.id ?? null, user_id: user.id, text, url, channel: input.channel?.trim() || null,
           severity: input.severity, watchlist_id: input.watchlist_id ?? null, watchlist_ids: item?.scored.watchlists.map((w) => w.id) ?? [],
+          client_id: clientId, preview: preview ? json(preview) : null, preview_error,
         }).returningAll().executeTakeFirstOrThrow();
         view = signalView(row, user.name, item ? { sentiment: item.scored.sentiment, label: item.scored.label, risk: item.scored.risk } : undefined);
         await audit(trx, { id: user.id, label: user.email, role: user.role }, { action: 'signal.reported', entityType: 'signal', entityId: id, details: { severity: input.severity } });
         await appendEvent(trx, 'signal.reported', view as unknown as Record<string, unknown>, { roles: ['crisis', 'comms', 'admin'], userIds: [user.id] });
       });
-      deps.logger.info({ signalId: id, userId: user.id, severity: input.severity }, 'signal reported');
-      return view!;
+      }
     },
 
     async list(filter: { since?: Date; userId?: string; limit: number }): Promise<SignalView[]> {

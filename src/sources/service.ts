@@ -44,8 +44,11 @@ export function createSourcesService(db: Kysely<DB>, config: Readonly<Config>, l
       throw badRequest(field, expected);
     }
     if (!schemes.includes(parsed.protocol)) throw badRequest(field, expected);
+    // A ws(s):// URL is judged by its http(s) twin: same host, same address policy.
+    const twin = new URL(parsed.toString());
+    if (twin.protocol === 'ws:' || twin.protocol === 'wss:') twin.protocol = twin.protocol === 'wss:' ? 'https:' : 'http:';
     try {
-      await assertPublicUrl(parsed.toString(), policy);
+      await assertPublicUrl(twin.toString(), policy);
     } catch (err) {
       if (err instanceof UnsafeUrlError) throw badRequest(field, err.message, 'unsafe_url');
       if (err instanceof HostResolutionError) throw badRequest(field, err.message, 'unresolvable_host');

@@ -45,6 +45,18 @@ export function createStreamHub(db: Kysely<DB>, bus: EventBus, logger: Logger, o
     }
   });
 
+  // A disabled, demoted or re-passworded user loses their sockets at once, on every instance; 4401 tells the
+  // client to authenticate again (with the new role, or not at all).
+  const unsubscribeAccess = bus.onAccessChange((userId) => {
+    for (const client of clients) {
+      if (client.user.id !== userId) continue;
+      logger.info({ userId }, 'access changed; closing the user\'s stream');
+      client.socket.close(4401, 'access changed; sign in again');
+      clients.delete(client);
+    }
+    options.metrics?.streamClients.set(clients.size);
+  });
+
   const heartbeat = setInterval(() => {
     for (const client of clients) {
       if (!client.alive) { client.socket.terminate(); continue; }
@@ -87,6 +99,7 @@ export function createStreamHub(db: Kysely<DB>, bus: EventBus, logger: Logger, o
     close(): void {
       clearInterval(heartbeat);
       unsubscribe();
+      unsubscribeAccess();
       for (const client of clients) client.socket.close(1001, 'server shutting down');
       clients.clear();
     },

@@ -12,6 +12,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { appendEvent } from '../events/repository.js';
+import { enqueueTalkingPointPushes } from '../push/enqueue.js';
 import { buildMessage } from './message.js';
 import type { PointRecord } from './repository.js';
 import { receiptsRepository, type LinkedAlert } from './receipts-repository.js';
@@ -71,5 +72,7 @@ export async function distribute(trx: Kysely<DB>, point: PointRecord, ctx: Distr
     payload: { kind: 'talking_point', lang: m.lang, message: buildMessage(point, m.lang, ctx) },
     next_attempt_at: flagged.has(m.id) ? ctx.now : later,
   })));
+  // And a push to each of their devices that subscribed (Web Push), in each recipient's language.
+  await enqueueTalkingPointPushes(trx, point, ordered.map((m) => m.id), ctx.baseUrl);
   return { recipients: ordered.length, priority: ordered.filter((m) => flagged.has(m.id)).length };
 }

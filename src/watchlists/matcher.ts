@@ -80,6 +80,8 @@ export function createWatchlistCache(db: Kysely<DB>, logger: Logger, ttlMs = 500
     get: async (): Promise<MentionScorer> => (await load()).scorer,
     /** The current definitions and a stamp that changes when any of them does (for scoring threads). */
     definitions: async () => { const c = await load(); return { defs: c.defs, stamp: c.stamp }; },
+    /** The compiled watchlists themselves (stream connectors match the firehose before storing). */
+    compiled: async (): Promise<CompiledWatchlist[]> => { await load(); return [...compiled.values()]; },
     /** After a local change: the next get() reloads. Other instances catch up within the TTL. */
     invalidate(): void { loadedAt = 0; },
   };

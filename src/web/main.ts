@@ -7,7 +7,10 @@ import { startRelativeClock } from './format.js';
 import { renderLogin } from './pages/login.js';
 import { renderShell, type ShellHandle } from './shell.js';
 import { initSound } from './sound.js';
+import { openChangePassword } from './components/password.js';
 import { stream } from './stream.js';
+import { startOfflineQueue } from './offline-queue.js';
+import { forgetOfflineData, keepLoadedResources, registerServiceWorker } from './pwa.js';
 import type { Me } from './types.js';
 
 const app = document.getElementById('app') ?? document.body;
@@ -15,6 +18,7 @@ let shell: ShellHandle | null = null;
 
 function showLogin(message?: string): void {
   stream.stop();
+  if (shell) forgetOfflineData();
   shell?.destroy();
   shell = null;
   renderLogin(app, { message, onSignedIn: start });
@@ -23,10 +27,14 @@ function showLogin(message?: string): void {
 function start(me: Me): void {
   shell?.destroy();
   stream.start();
+  startOfflineQueue(me.id);
+  void keepLoadedResources(); // the session as it is now signed in, for an offline start
   shell = renderShell(app, me, () => showLogin());
+  if (me.must_change_password) void openChangePassword(true).then((changed) => { if (changed) me.must_change_password = false; });
 }
 
 async function boot(): Promise<void> {
+  registerServiceWorker();
   initLang();
   initSound();
   startRelativeClock();

@@ -7,6 +7,7 @@ import { homeFor, resolve, ROUTES, type Page } from './router.js';
 import { isMuted, setMuted } from './sound.js';
 import { stream, type StreamStatus } from './stream.js';
 import { errorState, loading } from './components/ui.js';
+import { openChangePassword } from './components/password.js';
 import type { Me } from './types.js';
 
 export interface ShellHandle { destroy(): void }
@@ -23,7 +24,7 @@ export function renderShell(app: HTMLElement, me: Me, onSignOut: () => void): Sh
       statusDot,
       me.role === 'ambassador' ? null : muteToggle(),
       languageSelect(() => rerender()),
-      h('div', { class: 'user-chip' },
+      h('button', { type: 'button', class: 'user-chip', title: t('password.title'), onclick: () => void openChangePassword() },
         h('span', { class: 'user-name' }, me.name),
         h('span', { class: 'user-role' }, t(`role.${me.role}`))),
       h('button', { type: 'button', class: 'btn btn-ghost btn-sm', onclick: () => void signOut() }, t('nav.logout'))));

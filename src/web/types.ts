@@ -5,7 +5,7 @@ export type Severity = 'low' | 'medium' | 'high' | 'critical';
 export type AlertStatus = 'open' | 'acknowledged' | 'resolved' | 'snoozed';
 export type AlertKind = 'volume_spike' | 'negative_surge' | 'risk_burst' | 'emerging_term' | 'ambassador_signal';
 
-export interface Me { id: string; email: string; name: string; role: Role; lang: Lang }
+export interface Me { id: string; email: string; name: string; role: Role; lang: Lang; must_change_password?: boolean }
 export interface User extends Me { disabled: boolean; created_at: string }
 export interface Person { id: string; name: string }
 export interface Items<T> { items: T[]; next_cursor?: string | null }
@@ -19,11 +19,13 @@ export interface Alert {
   status: AlertStatus; score?: number; title: string; opened_at: string; updated_at?: string;
   acknowledged_at?: string | null; acknowledged_by?: Person | null; ack_expires_at?: string | null;
   resolved_at?: string | null; resolved_by?: Person | null; resolve_reason?: string | null; snoozed_until?: string | null;
-  incident_id?: string | null; escalation?: { policy_name: string; step: number; cycle: number; next_at: string | null } | null;
+  incident_id?: string | null; escalation?: Escalation | null;
   explanation?: Explanation | null;
 }
+export interface NotifiedTarget { channel: 'ws' | 'email' | 'webhook'; kind: 'role' | 'user' | 'email' | 'webhook'; to: string }
+export interface Escalation { policy_name: string; step: number; cycle: number; next_at: string | null; current_step?: number; steps_total?: number; notified?: NotifiedTarget[] }
 export interface TimelineEntry { id: string | number; at: string; type: string; actor: Person | null; details?: Record<string, unknown> }
-export interface NotificationRow { id: string; channel: string; recipient: string; status: string; attempts: number; last_error: string | null; sent_at: string | null }
+export interface NotificationRow { id: string; channel: string; recipient: string; status: string; attempts: number; last_error: string | null; sent_at: string | null; created_at?: string; step_index?: number | null }
 export interface AlertDetail extends Alert { timeline?: TimelineEntry[]; samples?: Mention[]; notifications?: NotificationRow[] }
 
 export interface Mention {
@@ -33,6 +35,8 @@ export interface Mention {
 export interface Signal {
   id: string; text: string; url: string | null; channel: string | null; severity: Severity; watchlist_id: string | null;
   watchlist_ids: string[]; reporter: Person; created_at: string; label?: string; sentiment?: number; risk?: number;
+  preview?: { url: string; title: string | null; description: string | null; site_name: string | null; image_url: string | null } | null;
+  preview_error?: string | null;
 }
 export interface Source {
   id: string; kind: 'rss' | 'push' | 'replay' | 'ambassador' | 'reddit' | 'hackernews' | 'json' | 'bluesky' | 'mastodon'; name: string; url: string | null; poll_interval_seconds: number | null;

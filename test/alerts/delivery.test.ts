@@ -8,7 +8,7 @@ import { startWebhookReceiver } from '../support/webhook-receiver.js';
 const SECRET = 'test-webhook-secret-0123456789';
 
 describe('email delivery', () => {
-  it('records an email as not sent, with the reason, when no SMTP server is configured', async () => {
+  it('records an email as skipped, not failed, with the reason, when no SMTP server is configured', async () => {
     const t = await createTestApp();
     try {
       const admin = await createUser(t, 'admin');
@@ -17,12 +17,16 @@ describe('email delivery', () => {
       const detail = await waitUntil(async () => {
         const d = (await t.app.inject({ method: 'GET', url: `/api/v1/alerts/${view.id}`, headers: admin.auth })).json();
         // Timeline and deliveries are read by separate queries: wait until both show the outcome.
-        return d.notifications[0]?.status === 'failed' && d.timeline.some((e: { type: string }) => e.type === 'notification_failed') ? d : null;
+        return d.notifications[0]?.status === 'skipped' && d.timeline.some((e: { type: string }) => e.type === 'notification_skipped') ? d : null;
       });
-      expect(detail.notifications[0]).toMatchObject({ channel: 'email', status: 'failed', last_error: expect.stringMatching(/SMTP is not configured/) });
-      expect(detail.timeline.map((e: { type: string }) => e.type)).toContain('notification_failed');
-      const dead = (await t.app.inject({ method: 'GET', url: '/api/v1/notifications?status=failed', headers: admin.auth })).json();
-      expect(dead.items.map((n: { alert_id: string }) => n.alert_id)).toContain(view.id);
+      expect(detail.notifications[0]).toMatchObject({ channel: 'email', status: 'skipped', last_error: expect.stringMatching(/SMTP is not configured/) });
+      const types = detail.timeline.map((e: { type: string }) => e.type);
+      expect(types).not.toContain('notification_failed');
+      // Not a dead letter: nothing to retry until SMTP is configured.
+      const failed = (await t.app.inject({ method: 'GET', url: '/api/v1/notifications?status=failed,dead', headers: admin.auth })).json();
+      expect(failed.items.map((n: { alert_id: string }) => n.alert_id)).not.toContain(view.id);
+      const skipped = (await t.app.inject({ method: 'GET', url: '/api/v1/notifications?status=skipped', headers: admin.auth })).json();
+      expect(skipped.items.map((n: { alert_id: string }) => n.alert_id)).toContain(view.id);
     } finally {
       await t.close();
     }

@@ -4,9 +4,10 @@ import { createTestApp, createUser, type TestApp, type TestUser } from '../suppo
 let t: TestApp;
 let admin: TestUser;
 let crisis: TestUser;
+const METRICS_TOKEN = 'scrape-token-for-tests';
 
 beforeAll(async () => {
-  t = await createTestApp({ 'auth.login_rate_limit_per_minute': 5 });
+  t = await createTestApp({ 'auth.login_rate_limit_per_minute': 5, 'metrics.token': METRICS_TOKEN });
   admin = await createUser(t, 'admin');
   crisis = await createUser(t, 'crisis');
 });
@@ -19,9 +20,11 @@ describe('health and system routes', () => {
     expect(res.json()).toEqual({ status: 'ok' });
   });
 
-  it('serves Prometheus metrics', async () => {
+  it('serves Prometheus metrics only with the configured bearer token', async () => {
     await t.app.inject({ method: 'GET', url: '/health' });
-    const res = await t.app.inject({ method: 'GET', url: '/metrics' });
+    expect((await t.app.inject({ method: 'GET', url: '/metrics' })).statusCode).toBe(401);
+    expect((await t.app.inject({ method: 'GET', url: '/metrics', headers: { authorization: 'Bearer wrong' } })).statusCode).toBe(401);
+    const res = await t.app.inject({ method: 'GET', url: '/metrics', headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/text\/plain/);
     expect(res.body).toMatch(/pilotfish_http_request_duration_seconds_count\{method="GET",route="\/health",status="200"\} \d+/);

@@ -37,7 +37,8 @@ describe('sources API', () => {
     [{ kind: 'rss', name: 'Bad scheme', url: 'ftp://example.com/feed' }, 'url'],
     [{ kind: 'rss', name: 'Private', url: 'http://10.1.2.3/feed' }, 'url'],
     [{ kind: 'rss', name: 'Metadata', url: 'http://169.254.169.254/latest' }, 'url'],
-    [{ kind: 'mastodon', name: 'Nope' }, 'kind'],
+    [{ kind: 'mastodon', name: 'Nope' }, 'url'],
+    [{ kind: 'myspace', name: 'Nope' }, 'kind'],
     [{ kind: 'rss', url: 'https://example.com/feed' }, 'name'],
     [{ kind: 'rss', name: 'Too fast', url: feeds?.url('/feed') ?? 'http://127.0.0.1/feed', poll_interval_seconds: 0 }, 'poll_interval_seconds'],
   ])('refuses %o naming the field', async (payload, field) => {

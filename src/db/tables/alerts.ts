@@ -3,6 +3,8 @@ import type { Severity, PolicyStep } from './escalation-policies.js';
 import type { Json, JsonDefault } from './json.js';
 
 export type AlertStatus = 'open' | 'acknowledged' | 'resolved' | 'snoozed';
+/** Who one escalation step reached: `to` is a name, an email address, a role or a webhook's host. */
+export interface NotifiedTarget { channel: 'ws' | 'email' | 'webhook'; kind: 'role' | 'user' | 'email' | 'webhook'; to: string }
 export interface PolicySnapshot { id: string | null; name: string; steps: PolicyStep[]; repeat: number }
 
 export interface AlertsTable {
@@ -32,6 +34,10 @@ export interface AlertsTable {
   escalation_step: Generated<number>;
   escalation_cycle: Generated<number>;
   escalation_due_at: Date | null;
+  escalation_notified: JsonDefault<NotifiedTarget[]>;
+  evidence: Json<Record<string, unknown>> | null;
+  assignee_id: string | null;
+  ack_note: string | null;
 }
 export type AlertRow = Selectable<AlertsTable>;
 

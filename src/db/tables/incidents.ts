@@ -1,4 +1,5 @@
 import type { Generated, Selectable } from 'kysely';
+import type { JsonDefault } from './json.js';
 
 export interface IncidentsTable {
   id: Generated<string>;
@@ -8,5 +9,21 @@ export interface IncidentsTable {
   declared_by: string | null;
   created_at: Generated<Date>;
   closed_at: Date | null;
+  phase: Generated<IncidentPhase>;
+  commander_id: string | null;
+  comms_lead_id: string | null;
+  updated_at: Generated<Date>;
 }
+export const INCIDENT_PHASES = ['investigating', 'identified', 'monitoring', 'resolved'] as const;
+export type IncidentPhase = typeof INCIDENT_PHASES[number];
+
+export interface IncidentEventsTable {
+  id: Generated<number>;
+  incident_id: string;
+  at: Generated<Date>;
+  type: string;
+  actor_id: string | null;
+  details: JsonDefault<Record<string, unknown>>;
+}
+export type IncidentEventRow = Selectable<IncidentEventsTable>;
 export type IncidentRow = Selectable<IncidentsTable>;

@@ -29,3 +29,10 @@ export interface MentionsTable {
   deleted_at: Date | null;
 }
 export type MentionRow = Selectable<MentionsTable>;
+
+/** Which (source, external id) pairs were stored, for re-delivery checks (mentions is partitioned; 0011). */
+export interface MentionKeysTable {
+  source_id: string;
+  external_id: string;
+  collected_at: Generated<Date>;
+}

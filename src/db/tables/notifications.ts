@@ -1,14 +1,14 @@
 import type { Generated, Selectable } from 'kysely';
 import type { Json } from './json.js';
 
-export type NotificationStatus = 'pending' | 'sent' | 'failed' | 'dead' | 'cancelled';
+export type NotificationStatus = 'pending' | 'sent' | 'failed' | 'dead' | 'cancelled' | 'skipped';
 
 export interface NotificationsTable {
   id: Generated<string>;
   idempotency_key: string;
   alert_id: string | null;
   talking_point_id: string | null;
-  channel: 'email' | 'webhook';
+  channel: 'email' | 'webhook' | 'push';
   recipient: string;
   user_id: string | null;
   step_index: number | null;

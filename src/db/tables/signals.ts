@@ -1,4 +1,5 @@
-import type { Generated, Selectable } from 'kysely';
+import type { ColumnType, Generated, Selectable } from 'kysely';
+import type { LinkPreview } from './ambassador.js';
 
 export type SignalSeverity = 'low' | 'medium' | 'high' | 'critical';
 
@@ -13,5 +14,8 @@ export interface SignalsTable {
   watchlist_id: string | null;
   watchlist_ids: Generated<string[]>;
   created_at: Generated<Date>;
+  client_id: string | null;
+  preview: ColumnType<LinkPreview | null, string | null | undefined, string | null>;
+  preview_error: string | null;
 }
 export type SignalRow = Selectable<SignalsTable>;

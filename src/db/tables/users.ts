@@ -12,7 +12,10 @@ export interface UsersTable {
   password_hash: string | null;
   lang: ColumnType<'fr' | 'en', 'fr' | 'en' | undefined>;
   disabled_at: Date | null;
+  must_change_password: Generated<boolean>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+  invited_at: Date | null;
+  oidc_subject: string | null;
 }
 export type UserRow = Selectable<UsersTable>;

@@ -35,20 +35,25 @@ export interface AuthPluginOptions {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-function bearer(request: FastifyRequest): string | null {
+export function bearerToken(request: FastifyRequest): string | null {
   const header = request.headers.authorization;
   if (!header) return null;
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   return match ? match[1]! : null;
 }
 
-/** Cookie-authenticated writes must come from our own origin (SameSite=Strict is the first line). */
-function sameOrigin(request: FastifyRequest): boolean {
+/**
+ * Cookie-authenticated writes and websocket upgrades must come from our own origin, scheme included
+ * (SameSite=Strict is the first line): http://host is not the same origin as https://host. The request's
+ * scheme is the socket's, or X-Forwarded-Proto when http.trust_proxy is on (behind a TLS reverse proxy).
+ */
+export function sameOrigin(request: FastifyRequest): boolean {
   const origin = request.headers.origin ?? request.headers.referer;
   if (!origin) return false;
   try {
     const source = new URL(origin);
-    return source.host === new URL(`${source.protocol}//${request.headers.host ?? ''}`).host;
+    const ours = new URL(`${request.protocol}://${request.headers.host ?? ''}`);
+    return source.protocol === ours.protocol && source.host === ours.host;
   } catch {
     return false;
   }
@@ -92,7 +97,8 @@ export const authPlugin = fp<AuthPluginOptions>(async (app: FastifyInstance, opt
     } else if (!access.roles.includes(request.user.role)) {
       throw forbidden(`role ${request.user.role} may not ${request.method} ${request.routeOptions.url}`);
     }
-    if (request.authVia === 'cookie' && !SAFE_METHODS.has(request.method) && !sameOrigin(request)) {
+    const upgrade = request.headers.upgrade?.toLowerCase() === 'websocket';
+    if (request.authVia === 'cookie' && (upgrade || !SAFE_METHODS.has(request.method)) && !sameOrigin(request)) {
       throw forbidden('cross-site request refused (missing or foreign Origin)');
     }
     void reply;
@@ -100,7 +106,7 @@ export const authPlugin = fp<AuthPluginOptions>(async (app: FastifyInstance, opt
 });
 
 async function authenticate(request: FastifyRequest, options: AuthPluginOptions): Promise<void> {
-  const fromHeader = bearer(request);
+  const fromHeader = bearerToken(request);
   const fromCookie = request.cookies?.[SESSION_COOKIE];
   const fromQuery = request.routeOptions.config?.access !== 'public' && isStreamRoute(request)
     ? (request.query as { token?: string } | undefined)?.token : undefined;

@@ -3,7 +3,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { ErrorObject } from 'ajv';
-import { databaseInputError, isDatabaseUnavailable, isRetryableConflict } from '../../db/errors.js';
+import { databaseInputError, isDatabaseUnavailable, isRetryableConflict, isStatementTimeout } from '../../db/errors.js';
 import { AppError } from '../../shared/errors.js';
 import { fieldOf, messageOf } from '../validation.js';
 
@@ -52,6 +52,11 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
       request.log.warn({ err: err.message, field: refused.field }, 'database refused an input value');
       const message = refused.field ? `${refused.field}: ${refused.message}` : `input ${refused.message}`;
       return sendError(reply, 400, 'invalid_input', message, refused.field ? { field: refused.field } : {});
+    }
+    if (isStatementTimeout(err)) {
+      request.log.warn({ err: err.message, url: request.routeOptions.url }, 'statement timeout');
+      reply.header('Retry-After', '5');
+      return sendError(reply, 503, 'timeout', 'the database took too long to answer; narrow the request or retry');
     }
     if (isRetryableConflict(err)) {
       request.log.warn({ err: err.message }, 'transaction conflict (deadlock or serialization failure)');

@@ -53,7 +53,7 @@ export const alertRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (
     config: { access: responders },
     schema: {
       tags: ['alerts'], summary: 'Deliveries by status (dead letters: status=dead,failed)',
-      querystring: Type.Object({ status: Type.String({ pattern: '^(pending|sent|failed|dead|cancelled)(,(pending|sent|failed|dead|cancelled))*$', default: 'dead,failed' }), limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }) }),
+      querystring: Type.Object({ status: Type.String({ pattern: '^(pending|sent|failed|dead|cancelled|skipped)(,(pending|sent|failed|dead|cancelled|skipped))*$', default: 'dead,failed' }), limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }) }),
       response: responses({ 200: Type.Object({ items: Type.Array(NotificationSchema) }) }, [400, 401, 403]),
     },
   }, async (request) => ({ items: await deps.services.notifications.list(request.query.status.split(','), request.query.limit) }));

@@ -7,6 +7,8 @@ import { groupRoutes } from './groups.js';
 import { healthRoutes } from './health.js';
 import { mentionRoutes } from './mentions.js';
 import { policyRoutes } from './policies.js';
+import { pushRoutes } from './push.js';
+import { shareRoutes } from './share.js';
 import { signalRoutes } from './signals.js';
 import { sourceRoutes } from './sources.js';
 import { streamRoutes } from './stream.js';
@@ -21,6 +23,8 @@ export const apiRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { de
   await app.register(sourceRoutes, { deps });
   await app.register(mentionRoutes, { deps });
   await app.register(signalRoutes, { deps });
+  await app.register(shareRoutes);
+  await app.register(pushRoutes, { deps });
   await app.register(watchlistRoutes, { deps });
   await app.register(alertRoutes, { deps });
   await app.register(policyRoutes, { deps });

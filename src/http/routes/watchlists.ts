@@ -1,14 +1,24 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppDeps } from '../../app.js';
+import { unavailable } from '../../shared/errors.js';
 import { actorOf } from '../plugins/auth.js';
 import { IdParams, responses } from '../schemas/common.js';
 import { CreateWatchlistBody, TestQueryBody, TestQueryResult, UpdateWatchlistBody, WatchlistSchema } from '../schemas/watchlists.js';
 
+const MAX_CONCURRENT_TESTS = 2;
 const editors = { roles: ['admin', 'crisis'] } as const;
+
+/** Ambassadors see a watchlist's name, not its query or risk terms (which say what the crisis team watches for). */
+function forRole<W extends { query?: string; risk_terms?: unknown }>(w: W, role: string | undefined): W {
+  if (role !== 'ambassador') return w;
+  const { query: _query, risk_terms: _terms, ...rest } = w;
+  return rest as W;
+}
 
 export const watchlistRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (app, { deps }) => {
   const watchlists = deps.services.watchlists;
+  let testsRunning = 0;
 
   app.post('/api/v1/watchlists', {
     config: { access: editors },
@@ -18,12 +28,12 @@ export const watchlistRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = asy
   app.get('/api/v1/watchlists', {
     config: { access: 'authenticated' },
     schema: { tags: ['watchlists'], summary: 'All watchlists', response: responses({ 200: Type.Object({ items: Type.Array(WatchlistSchema) }) }, [401]) },
-  }, async () => ({ items: await watchlists.list() }));
+  }, async (request) => ({ items: (await watchlists.list()).map((w) => forRole(w, request.user?.role)) }));
 
   app.get('/api/v1/watchlists/:id', {
     config: { access: 'authenticated' },
     schema: { tags: ['watchlists'], summary: 'One watchlist', params: IdParams, response: responses({ 200: WatchlistSchema }, [400, 401, 404]) },
-  }, async (request) => watchlists.get(request.params.id));
+  }, async (request) => forRole(await watchlists.get(request.params.id), request.user?.role));
 
   app.patch('/api/v1/watchlists/:id', {
     config: { access: editors },
@@ -41,5 +51,14 @@ export const watchlistRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = asy
   app.post('/api/v1/watchlists/test', {
     config: { access: editors },
     schema: { tags: ['watchlists'], summary: 'Run a query against recent mentions: what would it catch?', body: TestQueryBody, response: responses({ 200: TestQueryResult }, [400, 401, 403]) },
-  }, async (request) => watchlists.test(request.body.query, { days: request.body.days ?? 7, scan: 5000, limit: request.body.limit ?? 20 }));
+  }, async (request) => {
+    // Bounded work: a few test runs at once per process; more wait for a retry rather than pile up.
+    if (testsRunning >= MAX_CONCURRENT_TESTS) throw unavailable('too many query tests running; retry shortly', 2);
+    testsRunning++;
+    try {
+      return await watchlists.test(request.body.query, { days: request.body.days ?? 7, scan: 5000, limit: request.body.limit ?? 20 });
+    } finally {
+      testsRunning--;
+    }
+  });
 };

@@ -40,7 +40,7 @@ export const webRoutes: FastifyPluginAsync<{ root?: string; auth: AuthService }>
     reply.header('Cache-Control', 'no-store');
     const token = request.cookies?.[SESSION_COOKIE];
     const user = token ? await options.auth.authenticate(token) : null;
-    return { user: user ? { id: user.id, email: user.email, name: user.name, role: user.role, lang: user.lang } : null };
+    return { user: user ? { id: user.id, email: user.email, name: user.name, role: user.role, lang: user.lang, must_change_password: user.mustChangePassword ?? false } : null };
   });
 
   const root = options.root ?? defaultWebRoot();

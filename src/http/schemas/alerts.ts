@@ -12,13 +12,22 @@ export const ExplanationSchema = Type.Object({
   details: Type.Optional(Type.Record(Type.String(), Type.Union([Type.Number(), Type.String()]))),
 });
 
+const NotifiedSchema = Type.Object({
+  channel: Type.Union([Type.Literal('ws'), Type.Literal('email'), Type.Literal('webhook')]),
+  kind: Type.Union([Type.Literal('role'), Type.Literal('user'), Type.Literal('email'), Type.Literal('webhook')]), to: Type.String(),
+});
+
 export const AlertSchema = Type.Object({
   id: Uuid, watchlist_id: Nullable(Uuid), watchlist_name: Nullable(Type.String()), kind: Type.String(),
   severity: Type.String(), status: AlertStatusSchema, score: Type.Number(), title: Type.String(),
   opened_at: Timestamp, updated_at: Timestamp, acknowledged_at: NullableTimestamp, acknowledged_by: Who, ack_expires_at: NullableTimestamp,
   resolved_at: NullableTimestamp, resolved_by: Who, resolve_reason: Nullable(Type.String()), snoozed_until: NullableTimestamp,
   incident_id: Nullable(Uuid), episode_key: Type.String(), episode_ended_at: NullableTimestamp,
-  escalation: Nullable(Type.Object({ policy_name: Type.String(), step: Type.Integer(), cycle: Type.Integer(), next_at: NullableTimestamp })),
+  escalation: Nullable(Type.Object({
+    policy_name: Type.String(), step: Type.Integer({ description: 'stored position: the next step to run' }), cycle: Type.Integer(), next_at: NullableTimestamp,
+    current_step: Type.Integer({ description: '1-based number of the last step that ran in this cycle (0 before the first)' }), steps_total: Type.Integer(),
+    notified: Type.Array(NotifiedSchema, { description: 'who the last step reached, on which channel' }),
+  })),
   explanation: ExplanationSchema,
 }, { $id: 'Alert' });
 

@@ -40,6 +40,7 @@ export const SignalBody = Type.Object({
   channel: Type.Optional(Nullable(Type.String({ maxLength: 60 }))),
   severity: SeveritySchema,
   watchlist_id: Type.Optional(Nullable(Uuid)),
+  client_id: Type.Optional(Nullable(Type.String({ minLength: 8, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$', description: 'An id chosen by the client: sending the same report again returns the stored signal (200) instead of a new one' }))),
 }, { additionalProperties: false });
 
 export const SignalSchema = Type.Object({
@@ -47,4 +48,8 @@ export const SignalSchema = Type.Object({
   watchlist_id: Nullable(Uuid), watchlist_ids: Type.Array(Uuid), mention_id: Nullable(Type.Integer()),
   reporter: Type.Object({ id: Uuid, name: Type.String() }), created_at: Timestamp,
   sentiment: Type.Optional(Type.Number()), label: Type.Optional(Type.String()), risk: Type.Optional(Type.Number()),
+  preview: Nullable(Type.Object({
+    url: Type.String(), title: Nullable(Type.String()), description: Nullable(Type.String()), site_name: Nullable(Type.String()), image_url: Nullable(Type.String()),
+  }, { description: 'The shared link\'s preview (OpenGraph / oEmbed), fetched when the signal was filed' })),
+  preview_error: Nullable(Type.String({ description: 'Why no preview could be fetched' })),
 }, { $id: 'Signal' });

@@ -12,6 +12,7 @@ export const UserSchema = Type.Object({
   lang: LangSchema,
   disabled: Type.Boolean(),
   created_at: Timestamp,
+  must_change_password: Type.Optional(Type.Boolean({ description: 'the password was generated or set by an admin: the user must replace it' })),
 }, { $id: 'User' });
 
-export const MeSchema = Type.Object({ id: Uuid, email: Type.String(), name: Type.String(), role: RoleSchema, lang: LangSchema });
+export const MeSchema = Type.Object({ id: Uuid, email: Type.String(), name: Type.String(), role: RoleSchema, lang: LangSchema, must_change_password: Type.Optional(Type.Boolean()) });

@@ -4,7 +4,9 @@ import { Nullable, Timestamp, Uuid } from './common.js';
 export const RiskTermSchema = Type.Object({ term: Type.String({ minLength: 1, maxLength: 200 }), weight: Type.Number({ exclusiveMinimum: 0, maximum: 10 }) }, { additionalProperties: false });
 
 export const WatchlistSchema = Type.Object({
-  id: Uuid, name: Type.String(), query: Type.String(), risk_terms: Type.Array(Type.Object({ term: Type.String(), weight: Type.Number() })),
+  id: Uuid, name: Type.String(),
+  // Omitted for ambassadors: they pick a watchlist by name, the query and risk terms are the crisis team's.
+  query: Type.Optional(Type.String()), risk_terms: Type.Optional(Type.Array(Type.Object({ term: Type.String(), weight: Type.Number() }))),
   enabled: Type.Boolean(), created_at: Timestamp, updated_at: Timestamp,
 }, { $id: 'Watchlist' });
 

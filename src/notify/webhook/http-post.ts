@@ -15,7 +15,7 @@ export interface PostResult {
 
 export interface PostOptions {
   headers: Record<string, string>;
-  body: string;
+  body: string | Buffer;
   timeoutMs: number;
   maxResponseBytes: number;
   /** Connect to this address instead of resolving the host again (see PinnedAddress in webhook.ts). */

@@ -1,5 +1,7 @@
 // The registry of source kinds an administrator can create. One entry per kind; connectors add theirs here.
 import type { SourceKind } from '../../contract/enums.js';
+import { blueskyKind } from '../../collectors/bluesky/kind.js';
+import { mastodonKind } from '../../collectors/mastodon/kind.js';
 import { hackerNewsKind } from '../../collectors/hackernews/kind.js';
 import { jsonKind } from '../../collectors/json/kind.js';
 import { redditKind } from '../../collectors/reddit/kind.js';
@@ -15,6 +17,8 @@ export const sourceKinds: Partial<Record<SourceKind, SourceKindSpec>> = {
   reddit: redditKind,
   hackernews: hackerNewsKind,
   json: jsonKind,
+  bluesky: blueskyKind,
+  mastodon: mastodonKind,
 };
 
 export function kindSpec(kind: string): SourceKindSpec | undefined {

@@ -8,8 +8,21 @@ import { signalItem } from '../dashboard/signals.js';
 import type { Items, Signal } from '../../types.js';
 import { createFeed } from './feed.js';
 import { createSignalForm } from './signal-form.js';
+import { prefillFromShare } from './shared.js';
+import { createNotificationsControl } from './notifications.js';
+import { flush, onQueueChange, queued } from '../../offline-queue.js';
 
-export function ambassadorPage({ me, root }: PageContext): () => void {
+function focusPoint(root: HTMLElement, id: string, tries = 50): void {
+  const item = root.querySelector<HTMLElement>(`.feed-item[data-point-id="${CSS.escape(id)}"]`);
+  if (!item) {
+    if (tries > 0) setTimeout(() => focusPoint(root, id, tries - 1), 100);
+    return;
+  }
+  item.scrollIntoView({ block: 'start' });
+  item.querySelector<HTMLElement>('.feed-title')?.focus();
+}
+
+export function ambassadorPage({ me, root, params, query }: PageContext): () => void {
   const mine = h('div', { class: 'my-signals' });
   const unreadBadge = h('span', { class: 'count-badge', hidden: true });
   // On a phone the feed sits below the form: say there is something new to read, and take them there.
@@ -36,7 +49,15 @@ export function ambassadorPage({ me, root }: PageContext): () => void {
     feedCard.scrollIntoView({ behavior: 'smooth', block: 'start' });
     feedCard.querySelector<HTMLElement>('.feed-item.is-unread .feed-title')?.focus();
   });
-  const form = createSignalForm(() => void loadMine());
+  // Opened from the phone's share sheet (#/field/share?title&text&url): the form comes prefilled, first.
+  const shared = params[0] === 'share' ? prefillFromShare(query) : null;
+  const form = createSignalForm(() => void loadMine(), shared);
+  // Reports written offline: say how many wait on this phone; they leave when the network returns.
+  const pending = h('p', { class: 'queue-note', role: 'status' });
+  const showPending = (count: number) => { pending.hidden = count === 0; pending.textContent = t('signal.queued_count', { count }); };
+  showPending(queued().length);
+  const offQueue = onQueueChange((count) => { showPending(count); if (count === 0) void loadMine(); });
+  void flush(() => void loadMine());
   const feedCard = card([t('feed.title'), ' ', unreadBadge], feed.element, null, 'card-feed');
 
   root.append(
@@ -48,7 +69,11 @@ export function ambassadorPage({ me, root }: PageContext): () => void {
     h('div', { class: 'field-grid' },
       card(t('signal.title'), form, null, 'card-signal-form'),
       feedCard,
-      card(t('signal.mine'), mine, null, 'card-mine')));
+      card(t('signal.mine'), [pending, mine], null, 'card-mine'),
+      card(t('push.title'), createNotificationsControl(me), null, 'card-push')));
+  // A notification's tap opens #/field/point/<id>: bring that point into view once the feed shows it.
+  if (params[0] === 'point' && params[1]) focusPoint(root, params[1]);
   void loadMine();
-  return () => feed.destroy();
+  if (shared) root.querySelector<HTMLElement>('.card-signal-form textarea')?.focus();
+  return () => { feed.destroy(); offQueue(); };
 }

@@ -1,19 +1,24 @@
 // The alert detail drawer: why it fired (observed vs expected, factor, window, top terms), what people
 // said (sample mentions, shown strictly as text), what happened since (timeline, notifications).
 import { api } from '../../api.js';
+import { stream } from '../../stream.js';
 import { externalLink, h, mount } from '../../dom.js';
 import { t, type Key } from '../../i18n.js';
 import { dateTime, number, timeEl } from '../../format.js';
 import { openDialog } from '../../components/dialog.js';
 import { badge, errorState, kv, loading } from '../../components/ui.js';
-import type { Alert, AlertDetail, Me, Mention, NotificationRow, TimelineEntry } from '../../types.js';
+import type { Alert, AlertDetail, Me, Mention, NotificationRow, NotifiedTarget, TimelineEntry } from '../../types.js';
 import { acknowledge, canAct, resolveWithReason, snoozeWithDuration } from './alert-actions.js';
-import { alertMeta, stateLine } from './alert-view.js';
+import { alertMeta, notifiedList, stateLine } from './alert-view.js';
 
 /** `focusAck`: opened from an email's "acknowledge" link — put the focus on the button, never act by itself. */
 export function openAlertDetail(alert: Alert, me: Me, onUpdated: (alert: Alert) => void, onClose: () => void, focusAck = false): void {
   const content = h('div', { class: 'detail' }, loading());
-  const dialog = openDialog(alert.title, content, { wide: true, onClose });
+  // Live: a step, an acknowledgement or a delivery elsewhere shows here without a reload.
+  const offs = ['alert.escalated', 'alert.acknowledged', 'alert.resolved', 'alert.updated'].map((type) => stream.on(type, (event) => {
+    if ((event.data as { id?: string }).id === alert.id) void load();
+  }));
+  const dialog = openDialog(alert.title, content, { wide: true, onClose: () => { for (const off of offs) off(); onClose(); } });
   dialog.element.classList.add('drawer');
 
   async function load(): Promise<void> {
@@ -58,7 +63,7 @@ export function openAlertDetail(alert: Alert, me: Me, onUpdated: (alert: Alert) 
           : null),
       h('section', { class: 'detail-section' }, h('h3', null, t('detail.samples')), samples(d.samples ?? [])),
       h('section', { class: 'detail-section' }, h('h3', null, t('detail.timeline')), timeline(d.timeline ?? [])),
-      d.notifications && d.notifications.length > 0 ? h('section', { class: 'detail-section' }, h('h3', null, t('detail.notifications')), notifications(d.notifications)) : null,
+      d.escalation ? h('section', { class: 'detail-section' }, h('h3', null, t('detail.notifications')), deliveries(d)) : null,
     ].filter((x): x is HTMLElement => x !== null);
   }
 
@@ -104,11 +109,37 @@ function timeline(items: TimelineEntry[]): HTMLElement {
   }));
 }
 
-function notifications(items: NotificationRow[]): HTMLElement {
-  return h('table', { class: 'table table-compact' },
-    h('thead', null, h('tr', null, h('th', { scope: 'col' }, t('detail.channel')), h('th', { scope: 'col' }, t('detail.recipient')), h('th', { scope: 'col' }, t('detail.status')), h('th', { scope: 'col' }, t('detail.sent')))),
-    h('tbody', null, items.map((n) => h('tr', null,
-      h('td', null, n.channel), h('td', { class: 'truncate' }, n.recipient),
-      h('td', null, badge(n.status, n.status === 'sent' ? 'success' : n.status === 'dead' ? 'danger' : 'neutral'), n.last_error ? h('span', { class: 'muted small', title: n.last_error }, ' ⚠') : null),
-      h('td', null, timeEl(n.sent_at))))));
+/**
+ * Each escalation step that ran, with who it reached and how each delivery stands. A channel that is not
+ * configured reads "email not configured", in grey: nothing failed, nothing was attempted.
+ */
+function deliveries(d: AlertDetail): HTMLElement {
+  const total = d.escalation?.steps_total ?? 0;
+  const steps = (d.timeline ?? []).filter((e) => e.type === 'notified' || e.type === 'escalated');
+  if (steps.length === 0) return h('p', { class: 'muted' }, d.escalation?.next_at ? t('alerts.next_step', { when: dateTime(d.escalation.next_at) }) : t('detail.no_timeline'));
+  return h('ol', { class: 'timeline deliveries' }, steps.map((entry) => {
+    const details = entry.details ?? {};
+    const index = typeof details.step === 'number' ? details.step : 0;
+    const notified = Array.isArray(details.notified) ? details.notified as NotifiedTarget[] : [];
+    const rows = (d.notifications ?? []).filter((n) => (n.step_index ?? 0) === index);
+    const onScreen = notified.filter((n) => n.channel === 'ws');
+    return h('li', { class: 'timeline-item', dataset: { step: String(index + 1) } },
+      h('span', { class: 'timeline-dot', 'aria-hidden': 'true' }),
+      h('div', null,
+        h('p', { class: 'timeline-title' }, t('detail.step_n', { step: index + 1, total: total || index + 1 })),
+        h('ul', { class: 'delivery-list' },
+          onScreen.map((n) => h('li', { class: 'delivery' }, `${notifiedList([n])}`, ' ', badge(t('delivery.shown'), 'success'))),
+          rows.map((n) => h('li', { class: 'delivery', dataset: { status: n.status } },
+            `${n.recipient} (${t(`channel_kind.${n.channel}` as Key)})`, ' ', deliveryBadge(n),
+            n.sent_at ? h('span', { class: 'muted small' }, ' ', timeEl(n.sent_at)) : null))),
+        h('p', { class: 'timeline-time' }, timeEl(entry.at, 'absolute'))));
+  }));
+}
+
+function deliveryBadge(n: NotificationRow): HTMLElement {
+  if (n.status === 'skipped') return badge(n.channel === 'email' ? t('delivery.not_configured') : t('delivery.skipped'), 'neutral');
+  const tone = n.status === 'sent' ? 'success' : n.status === 'dead' || n.status === 'failed' ? 'danger' : 'neutral';
+  const el = badge(t(`delivery.${n.status}` as Key), tone);
+  if (n.last_error && tone === 'danger') el.title = n.last_error;
+  return el;
 }

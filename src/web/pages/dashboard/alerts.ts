@@ -148,7 +148,11 @@ export function createAlertList(options: AlertListOptions): AlertList {
 
   function onUpdated(event: StreamEvent): void {
     const alert = event.data as unknown as Alert;
-    if (alert?.id) upsert(alert, event.type);
+    if (!alert?.id) return;
+    upsert(alert, event.type);
+    if (event.type === 'alert.escalated' && alert.escalation) {
+      announce(t('alerts.escalated_toast', { step: alert.escalation.current_step ?? alert.escalation.step, total: alert.escalation.steps_total ?? '?', title: alert.title }));
+    }
   }
 
   const offs = [

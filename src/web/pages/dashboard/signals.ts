@@ -19,7 +19,20 @@ export function signalItem(s: Signal, isNew = false): HTMLElement {
       h('span', { class: 'meta-text' }, s.reporter.name),
       h('span', { class: 'meta-text' }, timeEl(s.created_at))),
     h('p', { class: 'signal-text' }, s.text),
-    s.url ? h('p', { class: 'signal-link' }, externalLink(s.url, s.url)) : null);
+    s.url ? h('p', { class: 'signal-link' }, externalLink(s.url, s.url)) : null,
+    s.preview ? linkPreview(s.preview) : null);
+}
+
+/**
+ * The shared page as the server read it. The image is a link, not an <img>: loading third-party images
+ * would need a looser CSP and would tell every tracker on that host who is watching the crisis.
+ */
+function linkPreview(p: NonNullable<Signal['preview']>): HTMLElement {
+  return h('div', { class: 'link-preview' },
+    p.site_name ? h('p', { class: 'link-preview-site' }, p.site_name) : null,
+    p.title ? h('p', { class: 'link-preview-title' }, p.title) : null,
+    p.description ? h('p', { class: 'link-preview-desc' }, p.description) : null,
+    p.image_url ? h('p', { class: 'link-preview-image' }, externalLink(p.image_url, t('signals.preview_image'))) : null);
 }
 
 export function createSignalsPanel(): { element: HTMLElement; destroy(): void } {
