@@ -39,14 +39,17 @@ export interface Signal {
   preview_error?: string | null;
 }
 export interface Source {
-  id: string; kind: 'rss' | 'push' | 'replay' | 'ambassador'; name: string; url: string | null; poll_interval_seconds: number | null;
+  id: string; kind: 'rss' | 'push' | 'replay' | 'ambassador' | 'reddit' | 'hackernews' | 'json' | 'bluesky' | 'mastodon'; name: string; url: string | null; poll_interval_seconds: number | null;
   enabled: boolean; disabled_reason: string | null; last_polled_at: string | null; last_success_at: string | null;
   last_error: string | null; consecutive_failures: number; next_check_at: string | null; items_collected: number;
   created_at: string; ingest_token?: string;
+  /** Connector health (issue 16); optional so older servers' answers still type-check. */
+  state?: 'idle' | 'connected' | 'catching_up' | 'backing_off' | 'disabled'; last_event_at?: string | null; lag_seconds?: number | null;
+  events_per_second?: number | null; error_count?: number; secrets_set?: string[];
 }
 export interface FeedPreview {
   ok: boolean; error?: string; title?: string | null; format?: string; total?: number;
-  mentions: { external_id: string; text: string; author: string | null; url: string | null; published_at: string; title: string | null }[];
+  mentions: { external_id: string; text: string; author: string | null; url: string | null; published_at: string; title: string | null; network?: string | null; author_followers?: number | null; likes?: number | null }[];
 }
 export interface RiskTerm { term: string; weight: number }
 export interface Watchlist { id: string; name: string; query: string; risk_terms: RiskTerm[]; enabled: boolean; created_at: string; updated_at: string }

@@ -9,6 +9,7 @@ import { toast } from '../../components/toast.js';
 import { button, busy, card, empty, errorMessage, errorState, field, input, loading, select, setFieldError } from '../../components/ui.js';
 import type { FeedPreview, Items, Source } from '../../types.js';
 import { healthBadge } from '../dashboard/sources.js';
+import { PRESETS, addConnector } from './connectors.js';
 
 const INTERVALS = [300, 900, 1800, 3600, 21600];
 
@@ -16,8 +17,15 @@ export function sourcesTab(root: HTMLElement): void {
   const list = h('div', null, loading());
   root.append(card(t('sources.title'), list, [
     button(t('sources.add_rss'), () => addRss(load), 'primary', { class: 'btn btn-primary btn-sm' }),
+    button(t('sources.add_connector'), () => addConnector(load, previewView), 'secondary', { class: 'btn btn-secondary btn-sm' }),
     button(t('sources.add_push'), () => addPush(load), 'secondary', { class: 'btn btn-secondary btn-sm' }),
   ]));
+
+  // Health changes on its own (polls, catch-up, rate limits): refresh while the tab is shown.
+  const refresh = setInterval(() => {
+    if (!root.isConnected) clearInterval(refresh);
+    else if (!document.hidden && !root.querySelector(':focus')) void load();
+  }, 15_000);
 
   async function load(): Promise<void> {
     try {
@@ -36,12 +44,13 @@ export function sourcesTab(root: HTMLElement): void {
         h('td', null, h('div', { class: 'cell-title' }, s.name), s.url ? h('div', { class: 'cell-sub truncate', title: s.url }, s.url) : null,
           s.last_error ? h('div', { class: 'cell-error', title: s.last_error }, s.last_error) : null),
         h('td', null, t(`source_kind.${s.kind}`)),
-        h('td', null, healthBadge(s), s.consecutive_failures > 0 ? h('div', { class: 'cell-sub' }, t('sources.failures', { count: s.consecutive_failures })) : null),
+        h('td', null, healthBadge(s), s.consecutive_failures > 0 ? h('div', { class: 'cell-sub' }, t('sources.failures', { count: s.consecutive_failures })) : null,
+          connectorHealth(s)),
         h('td', null, timeEl(s.last_success_at ?? s.last_polled_at)),
         h('td', { class: 'num' }, number(s.items_collected)),
         h('td', null, s.kind === 'ambassador' ? '—' : enabledSwitch(s)),
         h('td', null, h('div', { class: 'row-actions' },
-          s.kind === 'rss' || s.kind === 'replay' ? button(t('sources.poll'), (e) => void busy(e.currentTarget as HTMLButtonElement, () => pollNow(s)), 'ghost', { class: 'btn btn-ghost btn-sm' }) : null,
+          s.poll_interval_seconds !== null ? button(t('sources.poll'), (e) => void busy(e.currentTarget as HTMLButtonElement, () => pollNow(s)), 'ghost', { class: 'btn btn-ghost btn-sm' }) : null,
           s.kind === 'push' ? button(t('sources.rotate'), () => void rotate(s), 'ghost', { class: 'btn btn-ghost btn-sm' }) : null)))))));
   }
 
@@ -87,6 +96,17 @@ export function sourcesTab(root: HTMLElement): void {
   void load();
 }
 
+/** State, lag, errors and last post of a connector; the reason when it was disabled. */
+function connectorHealth(s: Source): HTMLElement | null {
+  if (!s.state || s.kind === 'push' || s.kind === 'ambassador') return null;
+  const parts = [t(`state.${s.state}`)];
+  if (s.lag_seconds) parts.push(t('sources.lag', { seconds: Math.round(s.lag_seconds) }));
+  if (s.error_count) parts.push(t('sources.errors', { count: s.error_count }));
+  return h('div', { class: 'cell-sub source-state', 'data-state': s.state },
+    parts.join(' · '), s.last_event_at ? h('span', null, ' · ', t('sources.last_event'), ' ', timeEl(s.last_event_at)) : null,
+    !s.enabled && s.disabled_reason ? h('div', { class: 'source-error', title: s.disabled_reason }, s.disabled_reason) : null);
+}
+
 function previewView(p: FeedPreview): HTMLElement {
   if (!p.ok) return h('div', { class: 'notice notice-error', role: 'alert' }, t('sources.preview_failed', { error: p.error ?? '' }));
   return h('div', { class: 'preview' },
@@ -94,12 +114,24 @@ function previewView(p: FeedPreview): HTMLElement {
     p.mentions.length === 0 ? empty(t('sources.preview_empty')) : h('ul', { class: 'preview-list' }, p.mentions.slice(0, 8).map((m) => h('li', null,
       h('p', { class: 'preview-title' }, m.title ?? m.text.slice(0, 140)),
       m.title ? h('p', { class: 'preview-text' }, m.text.slice(0, 280)) : null,
-      h('p', { class: 'muted small' }, dateTime(m.published_at), m.author ? ` · ${m.author}` : '')))));
+      h('p', { class: 'muted small' }, dateTime(m.published_at), m.author ? ` · ${m.author}` : '',
+        m.network ? ` · ${m.network}` : '', m.author_followers != null || m.likes != null ? ` · ${t('sources.reach', { followers: number(m.author_followers ?? 0), likes: number(m.likes ?? 0) })}` : '')))));
 }
 
 function addRss(onAdded: () => void): void {
   const url = input({ type: 'url', placeholder: 'https://…/feed.xml', required: true });
   const name = input({ maxlength: 200, required: true });
+  const preset = select([{ value: '', label: t('preset.none') }, ...Object.keys(PRESETS).map((k) => ({ value: k, label: t(`preset.${k}` as 'preset.none') }))]);
+  const term = input({ maxlength: 300 });
+  const termField = field(t('preset.term'), term);
+  termField.hidden = true;
+  const applyPreset = () => {
+    const make = PRESETS[preset.value];
+    termField.hidden = !make;
+    if (make && term.value.trim()) url.value = make(term.value.trim());
+  };
+  preset.addEventListener('change', applyPreset);
+  term.addEventListener('input', applyPreset);
   const interval = select(INTERVALS.map((s) => ({ value: String(s), label: t('sources.every', { minutes: s / 60 }) })));
   interval.value = '900';
   const preview = h('div', { class: 'preview-host', 'aria-live': 'polite' }, h('p', { class: 'muted' }, t('sources.preview_hint')));
@@ -120,6 +152,7 @@ function addRss(onAdded: () => void): void {
   }
 
   const form = h('form', { class: 'stack', novalidate: 'novalidate' },
+    field(t('sources.preset'), preset), termField,
     h('div', { class: 'field-with-button' }, field(t('sources.url'), url, { hint: t('sources.url_hint') }), previewBtn),
     preview,
     field(t('sources.name'), name),
