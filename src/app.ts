@@ -12,7 +12,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config/index.js';
 import type { Database } from './db/index.js';
 import { authPlugin, type IngestPrincipal } from './http/plugins/auth.js';
-import { errorsPlugin } from './http/plugins/errors.js';
+import { errorsPlugin, sendError } from './http/plugins/errors.js';
 import { inputTextPlugin } from './http/plugins/input-text.js';
 import { metricsPlugin } from './http/plugins/metrics.js';
 import { postgresRateLimitStore } from './http/plugins/rate-limit-store.js';
@@ -41,6 +41,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     requestIdHeader: 'x-request-id',
     return503OnClosing: true,
     ajv: { customOptions: { removeAdditional: false } },
+    // A URL Fastify cannot decode (malformed percent-encoding, a lone surrogate's bytes) is answered in the
+    // API's one error format rather than Fastify's own.
+    frameworkErrors: (_error, _request, reply) => {
+      sendError(reply, 400, 'bad_request', 'the request URL is malformed (invalid percent-encoding)');
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
 

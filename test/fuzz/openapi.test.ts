@@ -67,7 +67,7 @@ describe('OpenAPI-driven fuzz (fast-check)', () => {
       for (const role of Object.keys(credentials)) {
         await fc.assert(fc.asyncProperty(request, async (r) => {
           requests++;
-          const url = path.replace(/\{(\w+)\}/g, (_m, name: string) => encodeURIComponent(String(r.params[name] ?? 'x')));
+          const url = path.replace(/\{(\w+)\}/g, (_m, name: string) => encodeSegment(String(r.params[name] ?? 'x')));
           const query = new URLSearchParams();
           for (const [k, v] of Object.entries(r.query)) if (v !== undefined) query.set(k, typeof v === 'object' ? JSON.stringify(v) : String(v));
           const qs = query.toString();
@@ -100,3 +100,15 @@ describe('OpenAPI-driven fuzz (fast-check)', () => {
     expect(failures, `${failures.length} failures in ${requests} requests:\n${summary}`).toEqual([]);
   }, 180_000);
 });
+
+/**
+ * Percent-encodes a path segment. A lone surrogate has no UTF-8 form (encodeURIComponent throws), so it is
+ * sent as the bytes a careless client would send (its WTF-8 encoding), which the server must refuse cleanly.
+ */
+function encodeSegment(value: string): string {
+  return value.replace(/[\ud800-\udfff]|[^\ud800-\udfff]+/g, (part) => {
+    if (part.length > 1 || !/[\ud800-\udfff]/.test(part)) return encodeURIComponent(part);
+    const c = part.charCodeAt(0);
+    return [0xe0 | (c >> 12), 0x80 | ((c >> 6) & 0x3f), 0x80 | (c & 0x3f)].map((b) => `%${b.toString(16).toUpperCase()}`).join('');
+  });
+}
