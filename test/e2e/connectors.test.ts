@@ -1,7 +1,8 @@
 // The add-source flow in a real browser: an RSS preset fills the feed address; a Hacker News search is
 // previewed (the first posts it would store, nothing saved), added, polled, and its health shown in the list;
 // a Mastodon hashtag source on a local instance (token-protected) is previewed, added, streamed by a
-// stream-connector runtime on the same database, and shown connected.
+// stream-connector runtime on the same database, and shown connected; a Bluesky firehose on a local Jetstream
+// relay is previewed live, added with a backfill account (the app password sealed), and shown connected.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { createUser, type TestUser } from '../support/app.js';
@@ -9,6 +10,7 @@ import { hasChromium, launchBrowser, newWatchedPage, screenshot, signIn, type Wa
 import { startTestServer, type TestServer } from '../support/server.js';
 import { startSocialServer, type SocialServer } from '../connectors/social-server.js';
 import { MastodonServer } from '../connectors/support/mastodon-server.js';
+import { JetstreamRelay, postEvent } from '../connectors/support/jetstream-relay.js';
 import { STREAM_TEST_CONFIG, streamInstance, type Instance } from '../connectors/support/streams.js';
 import { waitUntil } from '../support/live.js';
 
@@ -19,14 +21,15 @@ describe.skipIf(!hasChromium)('adding social sources', () => {
   let browser: Browser;
   let net: SocialServer;
   let mastodon: MastodonServer;
+  let relay: JetstreamRelay;
   let streams: Instance;
   let admin: TestUser;
   let watched: WatchedPage;
 
   beforeAll(async () => {
     // Short stream timings, so that the runtime picks up a new source within a second.
-    [server, browser, net, mastodon] = await Promise.all([
-      startTestServer({ stream_connectors: STREAM_TEST_CONFIG.stream_connectors }), launchBrowser(), startSocialServer(), new MastodonServer().start(),
+    [server, browser, net, mastodon, relay] = await Promise.all([
+      startTestServer({ stream_connectors: STREAM_TEST_CONFIG.stream_connectors }), launchBrowser(), startSocialServer(), new MastodonServer().start(), new JetstreamRelay().start(),
     ]);
     streams = streamInstance(server, 'browser-test');
     await streams.runtime.start();
@@ -39,6 +42,7 @@ describe.skipIf(!hasChromium)('adding social sources', () => {
     await browser?.close();
     await streams?.runtime.stop();
     await mastodon?.close();
+    await relay?.close();
     await net?.close();
     await server?.close();
   });
@@ -125,6 +129,33 @@ describe.skipIf(!hasChromium)('adding social sources', () => {
     await page.reload();
     await page.locator('tr', { hasText: 'Mastodon #outage' }).locator('.source-state', { hasText: 'Connected' }).waitFor();
     await screenshot(page, 'admin-connector-mastodon-health');
+    expect(watched.problems).toEqual([]);
+  });
+
+  it('previews the Bluesky firehose live, adds it with a backfill account, and shows it connected', async () => {
+    const sources = async () => (await fetch(`${server.url}/api/v1/sources`, { headers: admin.auth }).then((r) => r.json() as Promise<{ items: SourceRow[] }>)).items;
+    const page = watched.page;
+    await page.goto(`${server.url}/#/admin/sources`);
+    await page.getByRole('button', { name: 'Add social source' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add social source' });
+    await dialog.getByLabel('Network').selectOption('bluesky');
+    await dialog.getByLabel('Jetstream endpoint (optional)').fill(relay.url);
+    // The preview listens to the live firehose for a few seconds: a post made meanwhile is shown.
+    await dialog.getByRole('button', { name: 'Preview' }).click();
+    await waitUntil(async () => relay.connections === 1, 10_000);
+    relay.emit(postEvent(42, 'Initech customers report a Bluesky-wide outage'));
+    await dialog.locator('.preview-title', { hasText: 'Initech customers report a Bluesky-wide outage' }).waitFor({ timeout: 10_000 });
+    await dialog.getByLabel('Bluesky handle for backfill (optional)').fill('acme.bsky.social');
+    await dialog.getByLabel('App password (optional)').fill('bsky-app-password-secret');
+    await dialog.getByLabel('Name').fill('Bluesky firehose');
+    await dialog.getByRole('button', { name: 'Add source' }).click();
+    await page.locator('tr', { hasText: 'Bluesky firehose' }).waitFor();
+    const added = (await sources()).find((s) => s.name === 'Bluesky firehose')!;
+    expect(added).toMatchObject({ kind: 'bluesky', config: { backfill: true, identifier: 'acme.bsky.social' } });
+    expect(JSON.stringify(added)).not.toContain('bsky-app-password-secret');
+    await waitUntil(async () => relay.connections === 1 && (await sources()).find((s) => s.id === added.id)?.state === 'connected', 10_000);
+    await page.reload();
+    await page.locator('tr', { hasText: 'Bluesky firehose' }).locator('.source-state', { hasText: 'Connected' }).waitFor();
     expect(watched.problems).toEqual([]);
   });
 });
