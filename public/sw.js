@@ -57,6 +57,8 @@ async function keep(urls) {
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET') return;
+  // Media (the alert sound) is fetched in ranges: a 206 cannot be cached, so such requests go straight through.
+  if (request.headers.has('range')) return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
   if (url.pathname.startsWith('/api/')) {
@@ -71,7 +73,8 @@ async function networkFirst(request, cacheName, isNavigation) {
   const cache = await caches.open(cacheName);
   try {
     const response = await fetch(request);
-    if (response.ok && response.type === 'basic') await cache.put(isNavigation ? '/' : request, response.clone());
+    // Keeping a copy is best effort: a failed put must never turn a good answer into a network error.
+    if (response.status === 200 && response.type === 'basic') await cache.put(isNavigation ? '/' : request, response.clone()).catch(() => undefined);
     return response;
   } catch (err) {
     // Offline: the last copy (a navigation to any page of the app is the app's one HTML page).
