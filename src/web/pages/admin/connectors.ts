@@ -1,5 +1,5 @@
-// Adding a social source (reddit, hackernews, json): a form per kind, a live preview of the first posts it
-// would store (nothing saved), secrets typed into password fields and never shown again.
+// Adding a social source (reddit, hackernews, json, bluesky, mastodon): a form per kind, a live preview of the
+// first posts it would store (nothing saved), secrets typed into password fields and never shown again.
 import { api } from '../../api.js';
 import { h, mount } from '../../dom.js';
 import { t } from '../../i18n.js';
@@ -8,24 +8,31 @@ import { toast } from '../../components/toast.js';
 import { button, busy, errorMessage, field, input, select, setFieldError } from '../../components/ui.js';
 import type { FeedPreview, Source } from '../../types.js';
 
-type Kind = 'reddit' | 'hackernews' | 'json';
+type Kind = 'reddit' | 'hackernews' | 'json' | 'bluesky' | 'mastodon';
 interface KindForm { element: HTMLElement; url(): string | undefined; config(): Record<string, unknown>; first: HTMLInputElement }
 
-const list = (v: string) => v.split(/[\s,]+/).map((s) => s.replace(/^\/?r\//, '')).filter(Boolean);
+/** Comma- or space-separated names, without the prefix the network writes before them (r/, #). */
+const list = (v: string, prefix: RegExp) => v.split(/[\s,]+/).map((s) => s.replace(prefix, '')).filter(Boolean);
 const val = (i: HTMLInputElement) => i.value.trim();
+const stack = (...fields: HTMLElement[]) => h('div', { class: 'stack' }, ...fields);
+/** A secret: never autofilled from the browser's saved passwords, never shown again once saved. */
+const secretInput = () => input({ type: 'password', autocomplete: 'new-password' });
+const secretField = (label: string, control: HTMLInputElement) => field(label, control, { hint: t('conn.secret_note') });
+/** Optional config keys are left out when empty, so the server applies its defaults. */
+const optional = (key: string, value: unknown): Record<string, unknown> => (value === '' || value === undefined || (Array.isArray(value) && value.length === 0) ? {} : { [key]: value });
 
 function redditForm(): KindForm {
   const query = input({ maxlength: 512, required: true });
   const subs = input({ placeholder: 'france, technology' });
   const clientId = input({ autocomplete: 'off' });
-  const secret = input({ type: 'password', autocomplete: 'new-password' });
+  const secret = secretInput();
   const base = input({ type: 'url', placeholder: 'https://www.reddit.com' });
   return {
     first: query,
-    element: h('div', { class: 'stack' }, field(t('conn.query'), query, { hint: t('conn.query_hint') }), field(t('conn.subreddits'), subs),
-      field(t('conn.client_id'), clientId), field(t('conn.client_secret'), secret, { hint: t('conn.secret_note') }), field(t('conn.base_url'), base)),
+    element: stack(field(t('conn.query'), query, { hint: t('conn.query_hint') }), field(t('conn.subreddits'), subs),
+      field(t('conn.client_id'), clientId), secretField(t('conn.client_secret'), secret), field(t('conn.base_url'), base)),
     url: () => val(base) || undefined,
-    config: () => ({ query: val(query), ...(list(subs.value).length ? { subreddits: list(subs.value) } : {}), ...(val(clientId) ? { client_id: val(clientId), client_secret: secret.value } : {}) }),
+    config: () => ({ query: val(query), ...optional('subreddits', list(subs.value, /^\/?r\//)), ...(val(clientId) ? { client_id: val(clientId), client_secret: secret.value } : {}) }),
   };
 }
 
@@ -35,7 +42,7 @@ function hackerNewsForm(): KindForm {
   const base = input({ type: 'url', placeholder: 'https://hn.algolia.com/api/v1' });
   return {
     first: query,
-    element: h('div', { class: 'stack' }, field(t('conn.query'), query, { hint: t('conn.query_hint') }), field(t('conn.tags'), tags), field(t('conn.base_url'), base)),
+    element: stack(field(t('conn.query'), query, { hint: t('conn.query_hint') }), field(t('conn.tags'), tags), field(t('conn.base_url'), base)),
     url: () => val(base) || undefined,
     config: () => ({ query: val(query), tags: tags.value }),
   };
@@ -47,13 +54,13 @@ function jsonForm(): KindForm {
   const p = { items: ptr('/data/items'), id: ptr('/id'), text: ptr('/text'), author: ptr('/author/name'), url: ptr('/url'), date: ptr('/created_at') };
   p.items.value = '/items'; p.id.value = '/id'; p.text.value = '/text';
   const headerName = input({ placeholder: 'Authorization', autocomplete: 'off' });
-  const headerValue = input({ type: 'password', autocomplete: 'new-password' });
+  const headerValue = secretInput();
   return {
     first: url,
-    element: h('div', { class: 'stack' }, field(t('conn.json_url'), url),
+    element: stack(field(t('conn.json_url'), url),
       field(t('conn.ptr_items'), p.items), field(t('conn.ptr_id'), p.id), field(t('conn.ptr_text'), p.text),
       field(t('conn.ptr_author'), p.author), field(t('conn.ptr_url'), p.url), field(t('conn.ptr_date'), p.date),
-      field(t('conn.header_name'), headerName), field(t('conn.header_value'), headerValue, { hint: t('conn.secret_note') })),
+      field(t('conn.header_name'), headerName), secretField(t('conn.header_value'), headerValue)),
     url: () => val(url) || undefined,
     config: () => ({
       mapping: Object.fromEntries(Object.entries(p).map(([k, i]) => [k, i.value.trim()]).filter(([, v]) => v !== '')),
@@ -62,7 +69,36 @@ function jsonForm(): KindForm {
   };
 }
 
-const FORMS: Record<Kind, () => KindForm> = { reddit: redditForm, hackernews: hackerNewsForm, json: jsonForm };
+/** The Bluesky firehose through a Jetstream instance; an account (handle + app password) turns on backfill. */
+function blueskyForm(): KindForm {
+  const endpoint = input({ type: 'url', placeholder: 'wss://jetstream2.us-east.bsky.network/subscribe' });
+  const identifier = input({ autocomplete: 'off', placeholder: 'acme.bsky.social' });
+  const appPassword = secretInput();
+  return {
+    first: endpoint,
+    element: stack(field(t('conn.jetstream_url'), endpoint, { hint: t('conn.jetstream_hint') }),
+      field(t('conn.bsky_identifier'), identifier, { hint: t('conn.bsky_backfill_hint') }), secretField(t('conn.bsky_app_password'), appPassword)),
+    url: () => val(endpoint) || undefined,
+    config: () => (val(identifier) ? { backfill: true, identifier: val(identifier), ...optional('app_password', appPassword.value) } : {}),
+  };
+}
+
+/** Hashtag and/or public timelines of one Mastodon instance, streamed live. */
+function mastodonForm(): KindForm {
+  const instance = input({ type: 'url', required: true, placeholder: 'https://mastodon.social' });
+  const hashtags = input({ placeholder: 'acme, grève' });
+  const timeline = select(['none', 'public', 'local'].map((v) => ({ value: v, label: t(`conn.timeline_${v}` as 'conn.timeline_none') })));
+  const token = secretInput();
+  return {
+    first: instance,
+    element: stack(field(t('conn.instance'), instance), field(t('conn.hashtags'), hashtags, { hint: t('conn.hashtags_hint') }),
+      field(t('conn.timeline'), timeline), secretField(t('conn.access_token'), token)),
+    url: () => val(instance) || undefined,
+    config: () => ({ hashtags: list(hashtags.value, /^#/), ...(timeline.value !== 'none' ? { timeline: timeline.value } : {}), ...optional('access_token', token.value) }),
+  };
+}
+
+const FORMS: Record<Kind, () => KindForm> = { reddit: redditForm, hackernews: hackerNewsForm, json: jsonForm, bluesky: blueskyForm, mastodon: mastodonForm };
 
 export function addConnector(onAdded: () => void, previewView: (p: FeedPreview) => HTMLElement): void {
   const kind = select((Object.keys(FORMS) as Kind[]).map((k) => ({ value: k, label: t(`source_kind.${k}`) })));
