@@ -14,24 +14,23 @@ export interface RetentionOptions { mentionsDays: number; batchSize: number; eve
 export async function runRetention(db: Kysely<DB>, options: RetentionOptions, logger: Logger, now = new Date()): Promise<{ mentions: number; events: number; partitions: string[] }> {
   const cutoff = new Date(now.getTime() - options.mentionsDays * 86400_000);
   const dropped = await dropPartitionsBefore(db, cutoff);
-  let mentions = dropped.mentions;
-  for (;;) {
-    const res = await sql`DELETE FROM mentions WHERE (id, collected_at) IN (
-      SELECT id, collected_at FROM mentions WHERE collected_at < ${cutoff} ORDER BY collected_at LIMIT ${options.batchSize})`.execute(db);
-    const n = Number(res.numAffectedRows ?? 0);
-    mentions += n;
-    if (n < options.batchSize) break;
-  }
-  let keys = 0;
-  for (;;) {
-    const res = await sql`DELETE FROM mention_keys WHERE (source_id, external_id) IN (
-      SELECT source_id, external_id FROM mention_keys WHERE collected_at < ${cutoff} ORDER BY collected_at LIMIT ${options.batchSize})`.execute(db);
-    const n = Number(res.numAffectedRows ?? 0);
-    keys += n;
-    if (n < options.batchSize) break;
-  }
+  // Stray rows (the default partition, PGlite's plain table) and expired dedupe keys go in short batches.
+  const mentions = dropped.mentions + await deleteInBatches(options.batchSize, (limit) => sql`DELETE FROM mentions WHERE (id, collected_at) IN (
+      SELECT id, collected_at FROM mentions WHERE collected_at < ${cutoff} ORDER BY collected_at LIMIT ${limit})`.execute(db));
+  const keys = await deleteInBatches(options.batchSize, (limit) => sql`DELETE FROM mention_keys WHERE (source_id, external_id) IN (
+      SELECT source_id, external_id FROM mention_keys WHERE collected_at < ${cutoff} ORDER BY collected_at LIMIT ${limit})`.execute(db));
   const eventsCutoff = new Date(now.getTime() - (options.eventsDays ?? 30) * 86400_000);
   const events = await deleteEventsBefore(db, eventsCutoff);
   logger.info({ mentions, partitions: dropped.partitions, keys, events, cutoff: cutoff.toISOString() }, 'retention done');
   return { mentions, events, partitions: dropped.partitions };
+}
+
+/** Runs a batch delete until a batch comes back short; returns how many rows went. */
+async function deleteInBatches(batchSize: number, deleteBatch: (limit: number) => Promise<{ numAffectedRows?: bigint }>): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const n = Number((await deleteBatch(batchSize)).numAffectedRows ?? 0);
+    total += n;
+    if (n < batchSize) return total;
+  }
 }
