@@ -1,6 +1,7 @@
 import type { Generated, Selectable } from 'kysely';
 import type { Severity, PolicyStep } from './escalation-policies.js';
 import type { Json, JsonDefault } from './json.js';
+import type { StoredEvidence } from '../../contract/evidence.js';
 
 export type AlertStatus = 'open' | 'acknowledged' | 'resolved' | 'snoozed';
 /** Who one escalation step reached: `to` is a name, an email address, a role or a webhook's host. */
@@ -35,7 +36,7 @@ export interface AlertsTable {
   escalation_cycle: Generated<number>;
   escalation_due_at: Date | null;
   escalation_notified: JsonDefault<NotifiedTarget[]>;
-  evidence: Json<Record<string, unknown>> | null;
+  evidence: Json<StoredEvidence | null> | null;
   assignee_id: string | null;
   ack_note: string | null;
 }

@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import { Nullable, NullableTimestamp, Timestamp, Uuid } from './common.js';
 import { MentionSchema } from './mentions.js';
+import { AlertEvidenceSchema } from '../../contract/evidence.js';
 
 const Who = Nullable(Type.Object({ id: Uuid, name: Type.String() }));
 export const AlertStatusSchema = Type.Union(['open', 'acknowledged', 'resolved', 'snoozed'].map((s) => Type.Literal(s)));
@@ -42,6 +43,7 @@ export const AlertDetailSchema = Type.Object({
   timeline: Type.Array(Type.Object({ id: Type.Integer(), at: Timestamp, type: Type.String(), actor: Who, details: Type.Record(Type.String(), Type.Unknown()) })),
   notifications: Type.Array(NotificationSchema),
   samples: Type.Array(MentionSchema),
+  evidence: Nullable(AlertEvidenceSchema),
 });
 
 export const AlertQuery = Type.Object({
