@@ -21,6 +21,8 @@ export interface Alert {
   resolved_at?: string | null; resolved_by?: Person | null; resolve_reason?: string | null; snoozed_until?: string | null;
   incident_id?: string | null; escalation?: Escalation | null;
   explanation?: Explanation | null;
+  /** Triage: who owns it, the acknowledgement note, and its group of related alerts (id of the first). */
+  assignee?: Person | null; ack_note?: string | null; group_id?: string;
 }
 export interface NotifiedTarget { channel: 'ws' | 'email' | 'webhook'; kind: 'role' | 'user' | 'email' | 'webhook'; to: string }
 export interface Escalation { policy_name: string; step: number; cycle: number; next_at: string | null; current_step?: number; steps_total?: number; notified?: NotifiedTarget[] }
