@@ -33,3 +33,8 @@ export type SourceState = (typeof SOURCE_STATES)[number];
 export const SENTIMENT_LABELS = ['negative', 'neutral', 'positive'] as const;
 export const SentimentLabelSchema = Type.Enum(SENTIMENT_LABELS);
 export type SentimentLabel = (typeof SENTIMENT_LABELS)[number];
+
+/** Phases of an incident (status open/closed is derived: closed ⇔ resolved). */
+export const INCIDENT_PHASES = ['investigating', 'identified', 'monitoring', 'resolved'] as const;
+export const IncidentPhaseSchema = Type.Enum(INCIDENT_PHASES);
+export type IncidentPhase = (typeof INCIDENT_PHASES)[number];

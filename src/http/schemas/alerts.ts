@@ -52,7 +52,8 @@ export const AlertQuery = Type.Object({
   limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }), cursor: Type.Optional(Type.String({ maxLength: 200 })),
 }, { additionalProperties: false });
 
-export const IncidentPhaseSchema = Type.Union(['investigating', 'identified', 'monitoring', 'resolved'].map((s) => Type.Literal(s)));
+import { IncidentPhaseSchema } from '../../contract/enums.js';
+export { IncidentPhaseSchema };
 export const IncidentSchema = Type.Object({
   id: Uuid, title: Type.String(), summary: Nullable(Type.String()), status: Type.Union([Type.Literal('open'), Type.Literal('closed')]),
   phase: IncidentPhaseSchema, declared_by: Who, commander: Who, comms_lead: Who,
