@@ -3,11 +3,11 @@
 // follow; the report's figures (JSON, Markdown, PDF in both languages) and the monthly MTTA/MTTR are the
 // ones the timestamps give.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { manualClock } from '../../src/shared/clock.js';
 import { createTestApp, createUser, type TestApp, type TestUser } from '../support/app.js';
 import { candidate, createWatchlist } from '../support/alerts.js';
 import { listen, openStream, type StreamClient } from '../support/live.js';
+import { pdfText } from '../support/pdf.js';
 
 const MIN = 60_000;
 // Two days ago at 09:00 UTC: recent enough for every retention rule, in a known month.
@@ -28,17 +28,6 @@ async function call(method: 'GET' | 'POST' | 'PATCH', url: string, who: TestUser
   return res;
 }
 
-async function pdfText(data: Buffer): Promise<string> {
-  const pdf = await getDocument({ data: new Uint8Array(data), useSystemFonts: false, isEvalSupported: false }).promise;
-  const pages: string[] = [];
-  for (let i = 1; i <= pdf.numPages; i++) {
-    const content = await (await pdf.getPage(i)).getTextContent();
-    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
-  }
-  await pdf.destroy();
-  return pages.join('\n').replace(/\s+/g, ' ');
-}
-
 beforeAll(async () => {
   t = await createTestApp({}, {}, { clock });
   base = await listen(t.app);
@@ -51,7 +40,7 @@ beforeAll(async () => {
   wl = await createWatchlist(t, admin, 'acme');
   const group = (await call('POST', '/api/v1/groups', admin, { name: 'Sales' })).json();
   await call('POST', `/api/v1/groups/${group.id}/members`, admin, { user_ids: [ambassadors[0]!.id, ambassadors[1]!.id] });
-});
+}, 180_000); // eight users and an embedded database on a shared machine
 afterAll(async () => t?.close());
 
 describe('incident from first mention to after-action report', () => {
