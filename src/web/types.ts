@@ -99,6 +99,7 @@ export interface TalkingPoint {
   tags?: string[]; incident_id: string | null; alert_ids?: string[]; audience?: { all?: boolean; group_ids?: string[] };
   author: Person; approved_by: Person | null; approved_at: string | null; published_at: string | null; submitted_at?: string | null;
   created_at: string; updated_at: string; do_not_say_matches?: { phrase: string; field: string }[];
+  sent_back?: { reason: string; by: Person | null; at: string } | null;
   read_at?: string | null; priority?: boolean;
 }
 export interface Receipts { sent: number; read: number; unread: number; recipients: { user_id: string; name: string; email: string; priority: boolean; sent_at: string; read_at: string | null }[] }
