@@ -33,3 +33,8 @@ export type SourceState = (typeof SOURCE_STATES)[number];
 export const SENTIMENT_LABELS = ['negative', 'neutral', 'positive'] as const;
 export const SentimentLabelSchema = Type.Enum(SENTIMENT_LABELS);
 export type SentimentLabel = (typeof SENTIMENT_LABELS)[number];
+
+/** Where an approved talking point is shared from the ambassador app; each has its own tracked short link. */
+export const SHARE_NETWORKS = ['native', 'linkedin', 'x', 'bluesky', 'mastodon', 'copy'] as const;
+export const ShareNetworkSchema = Type.Enum(SHARE_NETWORKS);
+export type ShareNetwork = (typeof SHARE_NETWORKS)[number];
