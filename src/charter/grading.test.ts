@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../shared/errors.js';
+import type { AppError } from '../shared/errors.js';
 import { cleanQuestions, grade } from './grading.js';
 
 const quiz = [

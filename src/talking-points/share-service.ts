@@ -76,7 +76,8 @@ export function createShareService(db: Kysely<DB>, deps: { clock: Clock; baseUrl
 
     async reach(pointId: string): Promise<ReachView> {
       if (!(await talkingPointsRepository.get(db, pointId))) throw notFound('talking point');
-      const rows = await shareRepository.clicks(db, pointId);
+      // Links nobody clicked yet are left out: reach lists where readers came from.
+      const rows = (await shareRepository.clicks(db, pointId)).filter((r) => r.clicks > 0);
       const byNetwork = new Map<ShareNetwork, number>();
       const byGroup = new Map<string, { group_id: string | null; group_name: string | null; clicks: number }>();
       for (const r of rows) {
