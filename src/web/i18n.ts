@@ -2,6 +2,7 @@
 // no-break space before ; : ! ? is left to the font; we use a regular no-break space). A text with "|"
 // holds singular|plural forms chosen with Intl.PluralRules on {count}.
 import type { Lang } from './types.js';
+import { programmeEn, programmeFr } from './i18n-programme.js';
 
 export const LANGS: Lang[] = ['fr', 'en'];
 const LANG_KEY = 'pf_lang';
@@ -276,6 +277,7 @@ const en = {
   'groups.members_count': '{count} member|{count} members', 'groups.delete_title': 'Delete group', 'groups.delete_confirm': 'Delete “{name}”?',
   'groups.name': 'Name', 'groups.members': 'Members', 'groups.filter': 'Filter people', 'groups.create': 'Create group',
   'groups.saved_toast': 'Group saved: {name}', 'groups.new_title': 'New group', 'groups.edit_title': 'Edit group',
+  ...programmeEn,
 };
 
 export type Key = keyof typeof en;
@@ -549,6 +551,7 @@ const fr: Record<Key, string> = {
   'groups.members_count': '{count} membre|{count} membres', 'groups.delete_title': 'Supprimer le groupe', 'groups.delete_confirm': 'Supprimer « {name} » ?',
   'groups.name': 'Nom', 'groups.members': 'Membres', 'groups.filter': 'Filtrer les personnes', 'groups.create': 'Créer le groupe',
   'groups.saved_toast': 'Groupe enregistré : {name}', 'groups.new_title': 'Nouveau groupe', 'groups.edit_title': 'Modifier le groupe',
+  ...programmeFr,
 };
 
 const DICTS: Record<Lang, Record<Key, string>> = { en, fr };
