@@ -2,6 +2,7 @@
 // jobs call. Built once per process (or per test) from config + database.
 import type { Logger } from 'pino';
 import { createIncidentsService } from './alerts/incidents.js';
+import { createIncidentReportService } from './incidents/report-service.js';
 import { createPoliciesService } from './alerts/policies.js';
 import { watchlistSeries } from './alerts/series.js';
 import { createAlertsService } from './alerts/service.js';
@@ -76,7 +77,7 @@ export function createServices(deps: ServiceDeps) {
     db, logger, metrics, bucketSeconds: config.detection.bucket_seconds, scoreBatch: scoring.scoreBatch,
     onCommitted: async (source, result) => { for (const hook of afterCommit) await hook(source, result); },
   });
-  const signals = createSignalsService(db, { ingest, sources, logger, config });
+  const signals = createSignalsService(db, { ingest, sources, logger, config, clock });
   const poller = createPoller({ config, database, logger, ingest, metrics, secrets: secretBox, handlers: { replay: createReplayHandler({ db, signals, logger }) } });
 
   // Stream sources (Bluesky, Mastodon): started by the background jobs, one holder per source across instances.
@@ -113,10 +114,11 @@ export function createServices(deps: ServiceDeps) {
   const detection = createDetectionService(db, alerts, logger, { bucketSeconds: config.detection.bucket_seconds, historyDays: config.detection.history_days });
   afterCommit.push(() => { void detection.sync().catch((err) => logger.error({ err }, 'detection failed')); });
   const incidents = createIncidentsService(db, clock);
+  const incidentReports = createIncidentReportService(db, { clock, bucketSeconds: config.detection.bucket_seconds });
   const policies = createPoliciesService(db, { maxRepeats: config.alerts.max_repeats, checkUrl: (url) => sources.checkFeedUrl(url) });
   const notifications = createNotificationsAdmin(db, kickOutbox, clock);
   const groups = createGroupsService(db, logger);
-  const talkingPoints = createTalkingPointsService(db, { doNotSay: config.talking_points.do_not_say, baseUrl: publicUrl(config), logger, onNotificationsWritten: kickOutbox });
+  const talkingPoints = createTalkingPointsService(db, { doNotSay: config.talking_points.do_not_say, baseUrl: publicUrl(config), logger, clock, onNotificationsWritten: kickOutbox });
 
   return {
     auth,
@@ -138,6 +140,7 @@ export function createServices(deps: ServiceDeps) {
     alertTimers,
     detection,
     incidents,
+    incidentReports,
     policies,
     notifications,
     series: (watchlistId: string, since: Date, until: Date) => watchlistSeries(db, watchlistId, since, until, config.detection.bucket_seconds),

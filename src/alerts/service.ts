@@ -16,6 +16,7 @@ import type { Metrics } from '../observability/metrics.js';
 import type { Actor } from '../shared/actor.js';
 import { SYSTEM_ACTOR } from '../shared/actor.js';
 import { systemClock, type Clock } from '../shared/clock.js';
+import { incidentsRepository } from '../incidents/repository.js';
 import { badRequest, conflict, notFound } from '../shared/errors.js';
 import { ALERT_AUDIENCE, runStep } from './escalation.js';
 import { choosePolicy, nextStep, snapshot, type StepPosition } from './policy.js';
@@ -106,6 +107,10 @@ export function createAlertsService(deps: AlertsDeps) {
       const { row, event, timeline, details } = await apply(trx, current);
       await repo.addTimeline(trx, id, timeline, actor.id, details ?? {});
       await audit(trx, actor, { action: `alert.${timeline}`, entityType: 'alert', entityId: id, details: details ?? {} });
+      // The incident's timeline says who acknowledged or resolved its alerts, and when.
+      if (row.incident_id && (timeline === 'acknowledged' || timeline === 'resolved')) {
+        await incidentsRepository.noteActivity(trx, row.incident_id, { type: `alert_${timeline}`, actorId: actor.id, at: clock.now(), details: { alert_id: id, title: row.title, ...(details?.note ? { note: details.note } : {}) } });
+      }
       return announce(trx, event, row);
     });
     logger.info({ alertId: id, actor: actor.label, status: result.status }, 'alert state changed');
@@ -133,7 +138,7 @@ export function createAlertsService(deps: AlertsDeps) {
         const explanation = { ...candidate.explanation, sample_mention_ids: evidence.mentions.map((m) => String(m.id)) };
         const related = await repo.relatedAlert(trx, watchlistId, groupingSince(candidate.explanation.window.start, clock.now(), options.groupGapMinutes ?? GROUP_GAP_MINUTES));
         let row = await repo.insertIfNew(trx, {
-          fingerprint, watchlist_id: watchlistId, kind: candidate.kind, severity, score: candidate.score,
+          fingerprint, watchlist_id: watchlistId, opened_at: clock.now(), kind: candidate.kind, severity, score: candidate.score,
           title: `${names.get(watchlistId) ?? 'watchlist'} — ${candidate.explanation.summary}`.slice(0, 300),
           explanation: json(explanation), evidence: json(evidence), episode_key: candidate.episodeKey,
           policy_id: policy.id, policy_snapshot: json(policy), escalation_due_at: new Date(clock.now().getTime() + minutes(firstDelay)),

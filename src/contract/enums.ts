@@ -42,3 +42,8 @@ export type AlertStatus = (typeof ALERT_STATUSES)[number];
 export const ALERT_SORTS = ['severity', 'recent'] as const;
 export const AlertSortSchema = Type.Enum(ALERT_SORTS);
 export type AlertSort = (typeof ALERT_SORTS)[number];
+
+/** Phases of an incident (status open/closed is derived: closed ⇔ resolved). */
+export const INCIDENT_PHASES = ['investigating', 'identified', 'monitoring', 'resolved'] as const;
+export const IncidentPhaseSchema = Type.Enum(INCIDENT_PHASES);
+export type IncidentPhase = (typeof INCIDENT_PHASES)[number];

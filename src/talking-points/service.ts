@@ -7,7 +7,9 @@ import type { Logger } from 'pino';
 import { audit } from '../audit/audit.js';
 import { appendEvent } from '../events/repository.js';
 import type { DB } from '../db/schema.js';
+import { incidentsRepository } from '../incidents/repository.js';
 import type { Actor } from '../shared/actor.js';
+import { systemClock, type Clock } from '../shared/clock.js';
 import { AppError, forbidden, notFound } from '../shared/errors.js';
 import { cleanContent, shareableTexts, type Content } from './content.js';
 import { createDoNotSayChecker } from './do-not-say.js';
@@ -26,6 +28,7 @@ export interface TalkingPointsOptions {
   logger: Logger;
   /** Called after a publish commits with emails in the outbox, so they go out without waiting for the next tick. */
   onNotificationsWritten?: () => void;
+  clock?: Clock;
 }
 
 function orThrow<T extends object>(decision: Decision<T>): T {
@@ -54,6 +57,7 @@ export function createTalkingPointsService(db: Kysely<DB>, options: TalkingPoint
   const doNotSay = createDoNotSayChecker(options.doNotSay);
   const queries = createTalkingPointQueries(db, doNotSay);
   const log = options.logger;
+  const clock = options.clock ?? systemClock;
 
   async function viewIn(trx: Kysely<DB>, id: string): Promise<TalkingPointView> {
     const record = await points.get(trx, id);
@@ -73,7 +77,7 @@ export function createTalkingPointsService(db: Kysely<DB>, options: TalkingPoint
       const row = await locked(trx, id);
       const editorIds = action === 'approve' ? await points.editorIds(trx, id, row.author_id) : [];
       orThrow(decideTransition(action, { status: row.status, authorId: row.author_id, editorIds }, actor));
-      const now = new Date();
+      const now = clock.now();
       const details = await apply(trx, row, now);
       await audit(trx, actor, { action: `talking_point.${pastTense(action)}`, entityType: 'talking_point', entityId: id, details: { version: row.version, from: row.status, ...details } });
       return viewIn(trx, id);
@@ -93,6 +97,14 @@ export function createTalkingPointsService(db: Kysely<DB>, options: TalkingPoint
     const record = (await points.get(trx, id))!;
     const incident = record.incident_id ? await queries.incidentTitle(trx, record.incident_id) : null;
     const sent = await distribute(trx, record, { baseUrl: options.baseUrl, now, supersedes: previous?.id ?? null, incidentTitle: incident, view: pointView(record, doNotSay) });
+    // The incident's timeline says what was published and to whom; its read rate is added when shown.
+    if (record.incident_id) {
+      const groups = record.audience.all ? [] : await incidentsRepository.groupNames(trx, record.audience.group_ids ?? []);
+      await incidentsRepository.noteActivity(trx, record.incident_id, {
+        type: 'talking_point_published', actorId: actor.id, at: now,
+        details: { talking_point_id: id, title: record.title, version: record.version, audience: record.audience.all ? 'all' : groups, recipients: sent.recipients, priority: sent.priority },
+      });
+    }
     return { ...sent, ...(previous ? { supersedes: previous.id } : {}) };
   });
 
@@ -183,7 +195,7 @@ export function createTalkingPointsService(db: Kysely<DB>, options: TalkingPoint
       const row = await points.get(db, id);
       if (!row) throw notFound('talking point');
       orThrow(decideAck(row.status));
-      const readAt = await receiptsRepository.markRead(db, id, user.id, new Date());
+      const readAt = await receiptsRepository.markRead(db, id, user.id, clock.now());
       if (!readAt) throw forbidden('this talking point was not sent to you');
       log.info({ talkingPointId: id, userId: user.id }, 'talking point read');
       return { talking_point_id: id, read_at: readAt.toISOString() };

@@ -105,3 +105,21 @@ export interface Receipts { sent: number; read: number; unread: number; recipien
 export interface Group { id: string; name: string; kind: 'team' | 'department' | 'language' | 'other'; member_ids?: string[]; members?: Person[]; member_count?: number }
 
 export interface StreamEvent<T = Record<string, unknown>> { type: string; id: string; at: string; data: T }
+
+/** One line of an incident's timeline: `type` says what happened, `details` carries its facts. */
+export interface IncidentTimelineEntry { id: number; at: string; type: string; actor: Person | null; details: Record<string, unknown> }
+export interface IncidentSignal { id: string; text: string; url: string | null; channel: string | null; severity: Severity; created_at: string; reporter: string }
+export interface ReadRate { group: string | null; sent: number; read: number; rate: number | null }
+export interface IncidentReport {
+  lang: Lang; generated_at: string;
+  incident: { id: string; title: string; summary: string | null; declared_by: string | null; commander: string | null; comms_lead: string | null };
+  figures: {
+    milestones: Record<'first_mention' | 'first_signal' | 'first_alert' | 'declared' | 'first_ack' | 'first_publication' | 'resolved', string | null>;
+    durations: Record<'detect_seconds' | 'signal_lead_seconds' | 'ack_seconds' | 'first_publication_seconds' | 'resolve_seconds', number | null>;
+    read_rates: ReadRate[]; read_total: ReadRate;
+    series: { t: string; count: number; negative: number }[];
+    markers: { at: string; kind: 'alert' | 'publication'; label: string }[];
+    alerts: number; signals: number; publications: number;
+  };
+}
+export interface MonthMetrics { month: string; incidents: number; mtta_seconds: number | null; mttr_seconds: number | null }

@@ -10,10 +10,11 @@ import type { Group, Incident, Items, Lang, TalkingPoint } from '../../types.js'
 
 const NETWORKS = ['linkedin', 'x', 'facebook', 'instagram', 'other'];
 
-export function openEditor(existing: TalkingPoint | null, onSaved: (point: TalkingPoint) => void): void {
+/** `preset` pre-fills a new draft (e.g. from an incident page: its facts and the incident itself). */
+export function openEditor(existing: TalkingPoint | null, onSaved: (point: TalkingPoint) => void, preset?: { title: string; body: string; incident_id: string }): void {
   const other: Lang = getLang() === 'fr' ? 'en' : 'fr';
-  const title = input({ maxlength: 300, required: true, value: existing?.title ?? '' });
-  const body = textarea({ rows: 7, maxlength: 10000, required: true, value: existing?.body ?? '' });
+  const title = input({ maxlength: 300, required: true, value: existing?.title ?? preset?.title ?? '' });
+  const body = textarea({ rows: 7, maxlength: 10000, required: true, value: existing?.body ?? preset?.body ?? '' });
   const trTitle = input({ maxlength: 300, value: existing?.variants?.[other]?.title ?? '' });
   const trBody = textarea({ rows: 5, maxlength: 10000, value: existing?.variants?.[other]?.body ?? '' });
   const shareable = h('input', { type: 'checkbox', id: uid('shareable'), checked: existing?.shareable ?? false });
@@ -33,7 +34,7 @@ export function openEditor(existing: TalkingPoint | null, onSaved: (point: Talki
 
   void api.get<Items<Incident>>('/api/v1/incidents').then(({ items }) => {
     for (const i of items.filter((x) => x.status === 'open' || x.id === existing?.incident_id)) incident.append(h('option', { value: i.id }, i.title));
-    incident.value = existing?.incident_id ?? '';
+    incident.value = existing?.incident_id ?? preset?.incident_id ?? '';
   }).catch(() => undefined);
   void api.get<Items<Group>>('/api/v1/groups').then(({ items }) => {
     const chosen = new Set(existing?.audience?.group_ids ?? []);
