@@ -30,6 +30,7 @@ export async function startOidcProvider(options: { redirectUris: string[]; accou
     }),
     features: { devInteractions: { enabled: true } },
     cookies: { keys: ['test-cookie-key-0123456789'] },
+    ttl: { Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 600, IdToken: 600, AuthorizationCode: 60 },
     jwks: { keys: [{ ...privateKey.export({ format: 'jwk' }), kid: 'test', use: 'sig', alg: 'RS256' }] },
   });
   server.on('request', provider.callback());
