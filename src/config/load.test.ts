@@ -28,6 +28,7 @@ describe('loadConfig', () => {
     [{ LOG_LEVEL: 'loud' }, /log_level/],
     [{ RETENTION_MENTIONS_DAYS: '0' }, /retention\.mentions_days .*RETENTION_MENTIONS_DAYS.*must be >= 1/],
     [{ AUTH_OIDC_ROLE_MAP: 'staff=boss' }, /auth\.oidc\.role_map.*AUTH_OIDC_ROLE_MAP/],
+    [{ PUSH_VAPID_PUBLIC_KEY: 'BPublicOnly' }, /set both, or neither/],
     [{ AUTH_OIDC_ISSUER: 'http://idp.example', AUTH_OIDC_CLIENT_ID: 'pf', AUTH_OIDC_DEFAULT_ROLE: 'ambassador' }, /AUTH_OIDC_ISSUER\): must be an https:\/\/ URL/],
     [{ AUTH_OIDC_ISSUER: 'https://idp.example', AUTH_OIDC_DEFAULT_ROLE: 'ambassador' }, /auth\.oidc\.client_id .*required/],
     [{ AUTH_OIDC_ISSUER: 'https://idp.example', AUTH_OIDC_CLIENT_ID: 'pf' }, /auth\.oidc\.role_map .*or set auth\.oidc\.default_role/],

@@ -82,9 +82,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Reco
 
 /** Rules that tie several keys together, which the schema alone cannot say. */
 function crossChecks(config: Config): string[] {
-  const oidc = config.auth.oidc;
-  if (!oidc.issuer) return [];
   const problems: string[] = [];
+  if (Boolean(config.push.vapid_public_key) !== Boolean(config.push.vapid_private_key)) {
+    problems.push('push.vapid_public_key / push.vapid_private_key (environment variables PUSH_VAPID_PUBLIC_KEY, PUSH_VAPID_PRIVATE_KEY): set both, or neither (a pair is then generated and kept in the database)');
+  }
+  const oidc = config.auth.oidc;
+  if (!oidc.issuer) return problems;
   let issuer: URL | null = null;
   try { issuer = new URL(oidc.issuer); } catch { problems.push('auth.oidc.issuer (environment variable AUTH_OIDC_ISSUER): must be a URL'); }
   if (issuer && issuer.protocol !== 'https:' && !(issuer.protocol === 'http:' && oidc.allow_http)) {
