@@ -28,6 +28,7 @@ import { createSignalsService } from './signals/service.js';
 import { vapidKeysProvider } from './push/keys.js';
 import { createPushService } from './push/service.js';
 import { createInvitationsService } from './invitations/service.js';
+import { createOidcService } from './auth/oidc/service.js';
 import { systemClock, type Clock } from './shared/clock.js';
 import { sourcesRepository } from './sources/repository.js';
 import { createSecretBox } from './sources/secrets.js';
@@ -99,6 +100,10 @@ export function createServices(deps: ServiceDeps) {
     db, logger, clock, mailer, baseUrl: publicUrl(config), linkTtlHours: config.invitations.link_ttl_hours,
     sessionTtlHours: config.auth.session_ttl_hours, maxRows: config.invitations.max_rows,
   });
+  const oidc = createOidcService({
+    db, logger, clock, settings: config.auth.oidc, sessionTtlHours: config.auth.session_ttl_hours,
+    redirectUri: config.auth.oidc.redirect_uri || `${publicUrl(config)}/api/v1/auth/oidc/callback`,
+  });
   const outbox = createOutbox({
     db: database.jobs, logger, metrics, clock, mailer, policy: addressPolicy(config), webhookSecret: webhookSecretProvider(db, config.alerts.webhook_secret), push: (n) => push.deliver(n),
     options: { maxAttempts: config.outbox.max_attempts, baseDelaySeconds: config.outbox.base_delay_seconds, maxDelaySeconds: config.outbox.max_delay_seconds, webhookTimeoutMs: config.alerts.webhook_timeout_ms, leaseSeconds: config.outbox.lease_seconds },
@@ -137,6 +142,7 @@ export function createServices(deps: ServiceDeps) {
     outbox,
     push,
     invitations,
+    oidc,
     kickOutbox,
     alerts,
     alertTimers,
