@@ -14,7 +14,7 @@ beforeAll(async () => {
   t = await createTestApp();
   admin = await createUser(t, 'admin');
   crisis = await createUser(t, 'crisis');
-});
+}, 240_000); // PGlite builds its database in-process: slow on a busy machine
 afterAll(async () => t?.close());
 
 const HOUR = 3_600_000;
