@@ -21,6 +21,8 @@ export interface Alert {
   resolved_at?: string | null; resolved_by?: Person | null; resolve_reason?: string | null; snoozed_until?: string | null;
   incident_id?: string | null; escalation?: Escalation | null;
   explanation?: Explanation | null;
+  /** Triage: who owns it, the acknowledgement note, and its group of related alerts (id of the first). */
+  assignee?: Person | null; ack_note?: string | null; group_id?: string;
 }
 export interface NotifiedTarget { channel: 'ws' | 'email' | 'webhook'; kind: 'role' | 'user' | 'email' | 'webhook'; to: string }
 export interface Escalation { policy_name: string; step: number; cycle: number; next_at: string | null; current_step?: number; steps_total?: number; notified?: NotifiedTarget[] }
@@ -97,9 +99,28 @@ export interface TalkingPoint {
   tags?: string[]; incident_id: string | null; alert_ids?: string[]; audience?: { all?: boolean; group_ids?: string[] };
   author: Person; approved_by: Person | null; approved_at: string | null; published_at: string | null; submitted_at?: string | null;
   created_at: string; updated_at: string; do_not_say_matches?: { phrase: string; field: string }[];
+  sent_back?: { reason: string; by: Person | null; at: string } | null;
   read_at?: string | null; priority?: boolean;
 }
 export interface Receipts { sent: number; read: number; unread: number; recipients: { user_id: string; name: string; email: string; priority: boolean; sent_at: string; read_at: string | null }[] }
 export interface Group { id: string; name: string; kind: 'team' | 'department' | 'language' | 'other'; member_ids?: string[]; members?: Person[]; member_count?: number }
 
 export interface StreamEvent<T = Record<string, unknown>> { type: string; id: string; at: string; data: T }
+
+/** One line of an incident's timeline: `type` says what happened, `details` carries its facts. */
+export interface IncidentTimelineEntry { id: number; at: string; type: string; actor: Person | null; details: Record<string, unknown> }
+export interface IncidentSignal { id: string; text: string; url: string | null; channel: string | null; severity: Severity; created_at: string; reporter: string }
+export interface ReadRate { group: string | null; sent: number; read: number; rate: number | null }
+export interface IncidentReport {
+  lang: Lang; generated_at: string;
+  incident: { id: string; title: string; summary: string | null; declared_by: string | null; commander: string | null; comms_lead: string | null };
+  figures: {
+    milestones: Record<'first_mention' | 'first_signal' | 'first_alert' | 'declared' | 'first_ack' | 'first_publication' | 'resolved', string | null>;
+    durations: Record<'detect_seconds' | 'signal_lead_seconds' | 'ack_seconds' | 'first_publication_seconds' | 'resolve_seconds', number | null>;
+    read_rates: ReadRate[]; read_total: ReadRate;
+    series: { t: string; count: number; negative: number }[];
+    markers: { at: string; kind: 'alert' | 'publication'; label: string }[];
+    alerts: number; signals: number; publications: number;
+  };
+}
+export interface MonthMetrics { month: string; incidents: number; mtta_seconds: number | null; mttr_seconds: number | null }
