@@ -20,6 +20,9 @@ import { badRequest, conflict, notFound } from '../shared/errors.js';
 import { ALERT_AUDIENCE, runStep } from './escalation.js';
 import { choosePolicy, nextStep, snapshot, type StepPosition } from './policy.js';
 import { alertsRepository as repo, watchlistNames, type AlertFilter } from './repository.js';
+import { collectEvidence, readEvidence } from './evidence.js';
+import { StoredEvidenceSchema } from '../contract/evidence.js';
+import { Value } from 'typebox/value';
 import { alertView, escalationView, peopleOf, type AlertView } from './views.js';
 import { GROUP_GAP_MINUTES, groupingSince, groupOf } from './grouping.js';
 import { audienceOf, raiseSeverity, severitySteps } from '../ingest/reach.js';
@@ -125,11 +128,14 @@ export function createAlertsService(deps: AlertsDeps) {
         const policy = snapshot(choosePolicy((await loadPolicies(trx)).map((p) => ({ ...p, steps: p.steps })), watchlistId, severity), options.maxRepeats);
         const firstDelay = policy.steps[0]?.delay_minutes ?? 0;
         const names = await watchlistNames(trx, [watchlistId]);
+        // Its own mentions, terms and reference, not the bucket's: the samples shown and mailed are these.
+        const evidence = await collectEvidence(trx, watchlistId, candidate);
+        const explanation = { ...candidate.explanation, sample_mention_ids: evidence.mentions.map((m) => String(m.id)) };
         const related = await repo.relatedAlert(trx, watchlistId, groupingSince(candidate.explanation.window.start, clock.now(), options.groupGapMinutes ?? GROUP_GAP_MINUTES));
         let row = await repo.insertIfNew(trx, {
           fingerprint, watchlist_id: watchlistId, kind: candidate.kind, severity, score: candidate.score,
           title: `${names.get(watchlistId) ?? 'watchlist'} — ${candidate.explanation.summary}`.slice(0, 300),
-          explanation: json(candidate.explanation), episode_key: candidate.episodeKey,
+          explanation: json(explanation), evidence: json(evidence), episode_key: candidate.episodeKey,
           policy_id: policy.id, policy_snapshot: json(policy), escalation_due_at: new Date(Date.now() + minutes(firstDelay)),
           group_id: groupOf(related),
         });
@@ -257,7 +263,9 @@ export function createAlertsService(deps: AlertsDeps) {
           .where('alert_id', '=', id).orderBy('created_at').execute(),
       ]);
       const sampleIds = ((row.explanation.sample_mention_ids as string[] | undefined) ?? []).map(Number).filter(Number.isSafeInteger);
+      const stored = row.evidence && Value.Check(StoredEvidenceSchema, row.evidence) ? row.evidence : null;
       return {
+        evidence: stored ? await readEvidence(db, stored, clock.now()) : null,
         ...v,
         timeline: timeline.map((e) => ({ id: Number(e.id), at: e.at.toISOString(), type: e.type, actor: e.actor_id ? { id: e.actor_id, name: e.actor_name ?? 'unknown' } : null, details: e.details })),
         notifications: notifications.map((n) => ({ ...n, sent_at: n.sent_at?.toISOString() ?? null, created_at: n.created_at.toISOString() })),

@@ -1,6 +1,7 @@
 import type { Generated, Selectable } from 'kysely';
 import type { Severity, PolicyStep } from './escalation-policies.js';
 import type { Json, JsonDefault } from './json.js';
+import type { StoredEvidence } from '../../contract/evidence.js';
 import type { AlertStatus } from '../../contract/enums.js';
 
 export type { AlertStatus } from '../../contract/enums.js';
@@ -36,7 +37,7 @@ export interface AlertsTable {
   escalation_cycle: Generated<number>;
   escalation_due_at: Date | null;
   escalation_notified: JsonDefault<NotifiedTarget[]>;
-  evidence: Json<Record<string, unknown>> | null;
+  evidence: Json<StoredEvidence | null> | null;
   assignee_id: string | null;
   ack_note: string | null;
   /** The first alert of this alert's group (an incident candidate); null when it leads its own group. */

@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import { ALERT_SORTS, AlertKindSchema, AlertStatusSchema, SeveritySchema } from '../../contract/enums.js';
 import { Nullable, NullableTimestamp, Timestamp, Uuid } from './common.js';
 import { MentionSchema } from './mentions.js';
+import { AlertEvidenceSchema } from '../../contract/evidence.js';
 
 const Who = Nullable(Type.Object({ id: Uuid, name: Type.String() }));
 export { AlertStatusSchema };
@@ -45,6 +46,7 @@ export const AlertDetailSchema = Type.Object({
   timeline: Type.Array(Type.Object({ id: Type.Integer(), at: Timestamp, type: Type.String(), actor: Who, details: Type.Record(Type.String(), Type.Unknown()) })),
   notifications: Type.Array(NotificationSchema),
   samples: Type.Array(MentionSchema),
+  evidence: Nullable(AlertEvidenceSchema),
 });
 
 export const AlertQuery = Type.Object({

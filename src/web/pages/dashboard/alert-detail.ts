@@ -1,5 +1,6 @@
-// The alert detail drawer: why it fired (observed vs expected, factor, window, top terms), what people
-// said (sample mentions, shown strictly as text), what happened since (timeline, notifications).
+// The alert detail drawer: why it fired (its own evidence: observed vs the model's expectation or a
+// threshold, rising terms, the chart of its window), what people said (its own reports and mentions, shown
+// strictly as text), what happened since (timeline, notifications).
 import { api } from '../../api.js';
 import { stream } from '../../stream.js';
 import { externalLink, h, mount } from '../../dom.js';
@@ -11,6 +12,7 @@ import type { Alert, AlertDetail, Me, Mention, NotificationRow, NotifiedTarget, 
 import { acknowledge, assign, canAct, resolveWithReason, snoozeWithDuration } from './alert-actions.js';
 import { loadResponders } from './filters.js';
 import { alertMeta, notifiedList, stateLine } from './alert-view.js';
+import { evidenceChart, evidenceMentions, referenceStats, risingTerms } from './evidence.js';
 
 /** `focusAck`: opened from an email's "acknowledge" link — put the focus on the button, never act by itself. */
 export function openAlertDetail(alert: Alert, me: Me, onUpdated: (alert: Alert) => void, onClose: () => void, focusAck = false): void {
@@ -47,6 +49,8 @@ export function openAlertDetail(alert: Alert, me: Me, onUpdated: (alert: Alert) 
       h('button', { type: 'button', class: 'btn btn-secondary', onclick: async () => after(await resolveWithReason(d)) }, t('alerts.resolve')),
       d.status !== 'snoozed' ? h('button', { type: 'button', class: 'btn btn-ghost', onclick: async () => after(await snoozeWithDuration(d)) }, t('alerts.snooze')) : null) : null;
     const e = d.explanation ?? {};
+    // Alerts raised since evidence is stored carry their own; older ones fall back to the explanation.
+    const ev = d.evidence ?? null;
     const state = stateLine(d);
     return [
       alertMeta(d),
@@ -58,19 +62,20 @@ export function openAlertDetail(alert: Alert, me: Me, onUpdated: (alert: Alert) 
       actionBar,
       h('section', { class: 'detail-section' },
         h('h3', null, t('detail.why')),
-        h('div', { class: 'stat-row' },
+        ...(ev ? referenceStats(ev.reference) : [h('div', { class: 'stat-row' },
           stat(t('detail.observed'), number(e.observed, 1)),
           stat(t('detail.expected'), number(e.expected, 1)),
-          stat(t('detail.factor'), e.factor !== undefined && Number.isFinite(e.factor) ? `×${number(e.factor, 1)}` : '—')),
+          stat(t('detail.factor'), e.factor !== undefined && Number.isFinite(e.factor) ? `×${number(e.factor, 1)}` : '—'))]),
         kv([
           [t('detail.window'), e.window ? `${dateTime(e.window.start)} → ${dateTime(e.window.end)}` : '—'],
           [t('detail.score'), number(d.score, 2)],
           [t('detail.opened'), dateTime(d.opened_at)],
         ]),
-        e.top_terms && e.top_terms.length > 0
+        ev ? risingTerms(ev) : e.top_terms && e.top_terms.length > 0
           ? h('div', { class: 'chips', 'aria-label': t('detail.top_terms') }, h('span', { class: 'chips-label' }, t('detail.top_terms')), e.top_terms.map((term) => h('span', { class: 'chip' }, term)))
           : null),
-      h('section', { class: 'detail-section' }, h('h3', null, t('detail.samples')), samples(d.samples ?? [])),
+      ev ? evidenceChart(ev) : null,
+      ev ? evidenceMentions(ev) : h('section', { class: 'detail-section' }, h('h3', null, t('detail.samples')), samples(d.samples ?? [])),
       h('section', { class: 'detail-section' }, h('h3', null, t('detail.timeline')), timeline(d.timeline ?? [])),
       d.escalation ? h('section', { class: 'detail-section' }, h('h3', null, t('detail.notifications')), deliveries(d)) : null,
     ].filter((x): x is HTMLElement => x !== null);

@@ -84,6 +84,8 @@ export function dashboardPage({ me, root, params, query }: PageContext): () => v
 
   function openDetail(alert: Alert): void {
     keepHash('dashboard', 'alert', alert.id);
+    // The chart follows the selected alert: its watchlist, zoomed on its window.
+    chart.focus(alert);
     openAlertDetail(alert, me, (updated) => list.upsert(updated), () => keepHash('dashboard'));
   }
 
@@ -104,6 +106,7 @@ export function dashboardPage({ me, root, params, query }: PageContext): () => v
   // Deep link: #/dashboard/alert/<id>
   if (params[0] === 'alert' && params[1]) {
     const id = params[1];
+    chart.focus({ id, title: '', severity: 'low', status: 'open', kind: '', watchlist_id: null, opened_at: new Date().toISOString() });
     openAlertDetail({ id, title: t('alerts.loading_title'), severity: 'low', status: 'open', kind: '', watchlist_id: null, opened_at: new Date().toISOString() },
       me, (updated) => list.upsert(updated), () => keepHash('dashboard'), query.get('action') === 'ack');
   }
