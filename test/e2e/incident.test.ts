@@ -70,9 +70,9 @@ describe.skipIf(!hasChromium)('incident from declaration to after-action report'
     // The writer drafts from the incident: the editor starts with its facts and the incident chosen.
     await writer.page.locator('[data-action="draft-point"]').click();
     const editor = writer.page.locator('dialog[open]');
-    await expect.poll(() => editor.getByLabel('Message', { exact: true }).inputValue()).toContain('ACME boycott');
-    expect(await editor.getByLabel('Message', { exact: true }).inputValue()).toContain('A boycott call is spreading.');
-    await expect.poll(() => editor.getByLabel('Incident').inputValue()).toBe(incident.id);
+    await expect.poll(() => editor.getByRole('textbox', { name: 'Message', exact: true }).inputValue()).toContain('ACME boycott');
+    expect(await editor.getByRole('textbox', { name: 'Message', exact: true }).inputValue()).toContain('A boycott call is spreading.');
+    await expect.poll(() => editor.getByRole('combobox', { name: 'Incident', exact: true }).inputValue()).toBe(incident.id);
     await editor.locator('button[type="submit"]').click();
     const point = writer.page.locator('.incident-point').first();
     await point.waitFor({ timeout: 10_000 });
