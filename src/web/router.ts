@@ -55,3 +55,9 @@ export function navigate(...parts: string[]): void {
 export function replaceHash(...parts: string[]): void {
   history.replaceState(null, '', `#/${parts.map(encodeURIComponent).join('/')}`);
 }
+
+/** Like replaceHash, with a query kept after the path (e.g. the dashboard's filters). */
+export function replaceHashWith(parts: string[], query: URLSearchParams): void {
+  const search = query.toString();
+  history.replaceState(null, '', `#/${parts.map(encodeURIComponent).join('/')}${search ? `?${search}` : ''}`);
+}

@@ -21,12 +21,34 @@ export interface Alert {
   resolved_at?: string | null; resolved_by?: Person | null; resolve_reason?: string | null; snoozed_until?: string | null;
   incident_id?: string | null; escalation?: Escalation | null;
   explanation?: Explanation | null;
+  /** Triage: who owns it, the acknowledgement note, and its group of related alerts (id of the first). */
+  assignee?: Person | null; ack_note?: string | null; group_id?: string;
 }
 export interface NotifiedTarget { channel: 'ws' | 'email' | 'webhook'; kind: 'role' | 'user' | 'email' | 'webhook'; to: string }
 export interface Escalation { policy_name: string; step: number; cycle: number; next_at: string | null; current_step?: number; steps_total?: number; notified?: NotifiedTarget[] }
 export interface TimelineEntry { id: string | number; at: string; type: string; actor: Person | null; details?: Record<string, unknown> }
 export interface NotificationRow { id: string; channel: string; recipient: string; status: string; attempts: number; last_error: string | null; sent_at: string | null; created_at?: string; step_index?: number | null }
-export interface AlertDetail extends Alert { timeline?: TimelineEntry[]; samples?: Mention[]; notifications?: NotificationRow[] }
+export interface AlertDetail extends Alert { timeline?: TimelineEntry[]; samples?: Mention[]; notifications?: NotificationRow[]; evidence?: Evidence | null }
+
+// The alert's own evidence: the browser's view of AlertEvidenceSchema (src/contract/evidence.ts).
+export interface EvidenceReference {
+  kind: 'expected' | 'threshold';
+  measure: 'mentions' | 'negative_mentions' | 'risk_mass' | 'term_count' | 'ambassadors' | 'critical_reports';
+  observed: number; value: number; factor: number | null;
+}
+export interface EvidenceMention {
+  id: number; available: boolean; text: string | null; author: string | null; url: string | null; published_at: string | null;
+  label: string | null; risk: number | null; source_kind: string | null; report: { severity: Severity; channel: string | null } | null;
+}
+export interface EvidenceSeries {
+  bucket_seconds: number; from: string; to: string; points: { t: string; count: number; negative: number }[];
+  band: { low: number; median: number; high: number; from: string; to: string };
+}
+export interface Evidence {
+  kind: AlertKind; watchlist_id: string; window: { start: string; end: string }; bucket_seconds: number;
+  reference: EvidenceReference; rising_terms: { term: string; count: number; usual: number | null }[];
+  mentions: EvidenceMention[]; series: EvidenceSeries;
+}
 
 export interface Mention {
   id: number | string; source_id?: string; source_kind?: string; text: string; author: string | null; url: string | null;
