@@ -23,7 +23,8 @@ export interface TestApp {
 
 export async function createTestApp(overrides: Record<string, unknown> = {}, env: NodeJS.ProcessEnv = {}, options: { logStream?: NodeJS.WritableStream; clock?: Clock } = {}): Promise<TestApp> {
   const config = loadConfig({ ...TEST_ENV, ...env }, overrides);
-  // A test that inspects the logs (e.g. that no secret is ever logged) passes its own stream.
+  // A test that moves time passes a manual clock (src/shared/clock.ts); a test that inspects the logs (e.g. that
+  // no secret is ever logged) passes its own stream.
   const logger = options.logStream ? pino({ level: config.log_level }, options.logStream) : pino({ level: config.log_level });
   const db = await createTestDatabase();
   const metrics = createMetrics();
