@@ -71,12 +71,12 @@ export class VolumeDetector implements KindDetector {
           }
         : null;
     this.likelihood =
-      config.likelihoodRaise > 0
+      config.likelihoodRaise > 0 && twoSided
         ? new AnomalyLikelihood(
             Math.max(2, Math.round(config.likelihoodWindow)),
             config.likelihoodHalfLifeDays * bucketsPerDay,
             config.cusumClip,
-            !twoSided,
+            false,
             Math.max(2, Math.round(config.likelihoodWindow)) * 10,
           )
         : null;
