@@ -71,7 +71,7 @@ export interface DetectorConfig {
   cusumTailBase: number;
 
   // ── anomaly likelihood (recent mean of clipped |z| against its own long-run distribution) ──
-  /** −log10 of the tail probability that raises (5: one chance in 100,000, Numenta's level); 0 turns it off. */
+  /** −log10 of the tail probability that raises (5: one chance in 100,000, Numenta's level); 0 (default) turns it off: see docs/detection.md. */
   likelihoodRaise: number;
   /** Buckets averaged in the recent window (a number of observations, not a duration: it sets the noise of the mean). */
   likelihoodWindow: number;
@@ -158,7 +158,7 @@ export const DEFAULT_DETECTOR_CONFIG: Readonly<DetectorConfig> = Object.freeze({
   cusumMinimum: 8,
   cusumTailBase: 3,
 
-  likelihoodRaise: 5,
+  likelihoodRaise: 0,
   likelihoodWindow: 10,
   likelihoodHalfLifeDays: 14,
   likelihoodRare: 1,
