@@ -16,7 +16,8 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           globalSetup: ['test/support/global-setup.ts'],
           testTimeout: 30_000,
-          hookTimeout: 60_000,
+          // Generous: creating an app on PGlite (a migrated in-memory database) takes seconds, minutes on a loaded machine.
+          hookTimeout: 180_000,
         },
       },
     ],

@@ -2,6 +2,7 @@
 // jobs call. Built once per process (or per test) from config + database.
 import type { Logger } from 'pino';
 import { createIncidentsService } from './alerts/incidents.js';
+import { createIncidentReportService } from './incidents/report-service.js';
 import { createPoliciesService } from './alerts/policies.js';
 import { watchlistSeries } from './alerts/series.js';
 import { createAlertsService } from './alerts/service.js';
@@ -27,7 +28,7 @@ import { createSignalsService } from './signals/service.js';
 import { vapidKeysProvider } from './push/keys.js';
 import { createPushService } from './push/service.js';
 import { createInvitationsService } from './invitations/service.js';
-import { systemClock } from './shared/clock.js';
+import { systemClock, type Clock } from './shared/clock.js';
 import { sourcesRepository } from './sources/repository.js';
 import { createSecretBox } from './sources/secrets.js';
 import { addressPolicy, createSourcesService } from './sources/service.js';
@@ -47,10 +48,12 @@ function vapidSubjectFallback(config: Readonly<Config>): string {
   return site.startsWith('https:') ? site : 'mailto:pilotfish@localhost';
 }
 
-export interface ServiceDeps { config: Readonly<Config>; database: Database; logger: Logger; metrics: Metrics }
+/** `clock` is the system clock except in tests that need controlled timestamps (reports, timelines). */
+export interface ServiceDeps { config: Readonly<Config>; database: Database; logger: Logger; metrics: Metrics; clock?: Clock }
 
 export function createServices(deps: ServiceDeps) {
   const { config, database, logger, metrics } = deps;
+  const clock = deps.clock ?? systemClock;
   const db = database.db;
   const auth = createAuthService(db, { sessionTtlHours: config.auth.session_ttl_hours, tokenTtlDays: config.auth.token_ttl_days }, logger);
   const secretBox = createSecretBox(db, config.collectors.secret_key);
@@ -76,7 +79,7 @@ export function createServices(deps: ServiceDeps) {
     db, logger, metrics, bucketSeconds: config.detection.bucket_seconds, scoreBatch: scoring.scoreBatch,
     onCommitted: async (source, result) => { for (const hook of afterCommit) await hook(source, result); },
   });
-  const signals = createSignalsService(db, { ingest, sources, logger, config });
+  const signals = createSignalsService(db, { ingest, sources, logger, config, clock });
   const poller = createPoller({ config, database, logger, ingest, metrics, secrets: secretBox, handlers: { replay: createReplayHandler({ db, signals, logger }) } });
 
   // Stream sources (Bluesky, Mastodon): started by the background jobs, one holder per source across instances.
@@ -107,16 +110,17 @@ export function createServices(deps: ServiceDeps) {
     delivering = deliver().catch((err) => logger.error({ err }, 'outbox delivery failed'));
   };
   const alertOptions = { publicUrl: publicUrl(config), ackTimeoutMinutes: config.alerts.ack_timeout_minutes, autoResolve: config.alerts.auto_resolve, maxRepeats: config.alerts.max_repeats };
-  const alerts = createAlertsService({ db, logger, metrics, onNotificationsWritten: kickOutbox, options: alertOptions });
+  const alerts = createAlertsService({ db, logger, metrics, clock, onNotificationsWritten: kickOutbox, options: alertOptions });
   // The escalation job's timers run on the jobs pool, so slow dashboard reads cannot delay an escalation.
   const alertTimers = createAlertsService({ db: database.jobs, logger, metrics, onNotificationsWritten: kickOutbox, options: alertOptions });
   const detection = createDetectionService(db, alerts, logger, { bucketSeconds: config.detection.bucket_seconds, historyDays: config.detection.history_days });
   afterCommit.push(() => { void detection.sync().catch((err) => logger.error({ err }, 'detection failed')); });
-  const incidents = createIncidentsService(db);
+  const incidents = createIncidentsService(db, clock);
+  const incidentReports = createIncidentReportService(db, { clock, bucketSeconds: config.detection.bucket_seconds });
   const policies = createPoliciesService(db, { maxRepeats: config.alerts.max_repeats, checkUrl: (url) => sources.checkFeedUrl(url) });
   const notifications = createNotificationsAdmin(db, kickOutbox);
   const groups = createGroupsService(db, logger);
-  const talkingPoints = createTalkingPointsService(db, { doNotSay: config.talking_points.do_not_say, baseUrl: publicUrl(config), logger, onNotificationsWritten: kickOutbox });
+  const talkingPoints = createTalkingPointsService(db, { doNotSay: config.talking_points.do_not_say, baseUrl: publicUrl(config), logger, clock, onNotificationsWritten: kickOutbox });
 
   return {
     auth,
@@ -138,6 +142,7 @@ export function createServices(deps: ServiceDeps) {
     alertTimers,
     detection,
     incidents,
+    incidentReports,
     policies,
     notifications,
     series: (watchlistId: string, since: Date, until: Date) => watchlistSeries(db, watchlistId, since, until, config.detection.bucket_seconds),

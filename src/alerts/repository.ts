@@ -4,11 +4,21 @@ import { sql, type Insertable, type Kysely, type Updateable } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { AlertRow, AlertsTable, AlertStatus } from '../db/tables/alerts.js';
 import { json } from '../db/tables/json.js';
-import { decodeCursor, encodeCursor } from '../shared/cursor.js';
+import { SEVERITIES, type AlertSort, type Severity } from '../contract/enums.js';
+import { decodeCursor, decodeRankedCursor, encodeCursor, encodeRankedCursor } from '../shared/cursor.js';
+import { severityRank } from './grouping.js';
 
 export type NewAlert = Insertable<AlertsTable>;
 
-export interface AlertFilter { statuses?: AlertStatus[]; watchlistId?: string; kind?: string; severity?: string; since?: Date; incidentId?: string; limit: number; cursor?: string }
+export interface AlertFilter {
+  statuses?: AlertStatus[]; watchlistId?: string; kind?: string; severity?: Severity; since?: Date; incidentId?: string;
+  /** A user id, or 'none' for alerts nobody owns. */
+  assignee?: string; groupId?: string; sort?: AlertSort; limit: number; cursor?: string;
+}
+
+/** The severity's rank in SQL (0 low … 3 critical), from the contract's order. */
+const severityRankSql = sql<number>`(CASE severity ${sql.join(SEVERITIES.map((s, i) => sql`WHEN ${sql.lit(s)} THEN ${sql.lit(i)}`), sql` `)} ELSE -1 END)`;
+const UUID = /^[0-9a-f-]{36}$/;
 
 export interface ReachedMention { id: string; author_followers: number | null; likes: number | null; reposts: number | null; replies: number | null }
 
@@ -50,23 +60,44 @@ export const alertsRepository = {
   update: (db: Kysely<DB>, id: string, patch: Updateable<AlertsTable>) =>
     db.updateTable('alerts').set({ ...patch, updated_at: new Date() }).where('id', '=', id).returningAll().executeTakeFirstOrThrow(),
 
+  /** A page of alerts: by severity then recency (the default), or newest first, with a keyset cursor. */
   async list(db: Kysely<DB>, f: AlertFilter): Promise<{ rows: AlertRow[]; next: string | null }> {
-    let q = db.selectFrom('alerts').selectAll().orderBy('opened_at', 'desc').orderBy('id', 'desc').limit(f.limit + 1);
+    const bySeverity = (f.sort ?? 'severity') === 'severity';
+    let q = db.selectFrom('alerts').selectAll();
+    q = bySeverity ? q.orderBy(severityRankSql, 'desc') : q;
+    q = q.orderBy('opened_at', 'desc').orderBy('id', 'desc').limit(f.limit + 1);
     if (f.statuses?.length) q = q.where('status', 'in', f.statuses);
     if (f.watchlistId) q = q.where('watchlist_id', '=', f.watchlistId);
     if (f.kind) q = q.where('kind', '=', f.kind);
-    if (f.severity) q = q.where('severity', '=', f.severity as AlertRow['severity']);
+    if (f.severity) q = q.where('severity', '=', f.severity);
     if (f.since) q = q.where('opened_at', '>=', f.since);
     if (f.incidentId) q = q.where('incident_id', '=', f.incidentId);
-    if (f.cursor) {
-      const c = decodeCursor(f.cursor, /^[0-9a-f-]{36}$/);
+    if (f.assignee) q = f.assignee === 'none' ? q.where('assignee_id', 'is', null) : q.where('assignee_id', '=', f.assignee);
+    if (f.groupId) q = q.where(sql`coalesce(group_id, id)`, '=', sql`${f.groupId}::uuid`);
+    if (f.cursor && bySeverity) {
+      const c = decodeRankedCursor(f.cursor, UUID);
+      q = q.where(sql<boolean>`(${severityRankSql}, opened_at, id) < (${c.rank}::int, ${c.at}::timestamptz, ${c.id}::uuid)`);
+    } else if (f.cursor) {
+      const c = decodeCursor(f.cursor, UUID);
       q = q.where((eb) => eb.or([eb('opened_at', '<', c.at), eb.and([eb('opened_at', '=', c.at), eb('id', '<', c.id)])]));
     }
     const rows = await q.execute();
     const page = rows.slice(0, f.limit);
     const last = page.at(-1);
-    return { rows: page, next: rows.length > f.limit && last ? encodeCursor(last.opened_at, last.id) : null };
+    const next = rows.length > f.limit && last
+      ? bySeverity ? encodeRankedCursor(severityRank(last.severity), last.opened_at, last.id) : encodeCursor(last.opened_at, last.id)
+      : null;
+    return { rows: page, next };
   },
+
+  /** The newest alert of this watchlist opened since `since`: a new episode then joins its group. */
+  relatedAlert: (db: Kysely<DB>, watchlistId: string, since: Date) =>
+    db.selectFrom('alerts').select(['id', 'group_id']).where('watchlist_id', '=', watchlistId).where('opened_at', '>=', since)
+      .orderBy('opened_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst(),
+
+  /** A user an alert may be assigned to is looked up with its role and whether it is disabled. */
+  assignable: (db: Kysely<DB>, userId: string) =>
+    db.selectFrom('users').select(['id', 'name', 'role', 'disabled_at']).where('id', '=', userId).executeTakeFirst(),
 
   async addTimeline(db: Kysely<DB>, alertId: string, type: string, actorId: string | null, details: Record<string, unknown> = {}): Promise<void> {
     await db.insertInto('alert_events').values({ alert_id: alertId, type, actor_id: actorId, details: json(details) }).execute();

@@ -16,11 +16,16 @@ import type { Metrics } from '../observability/metrics.js';
 import type { Actor } from '../shared/actor.js';
 import { SYSTEM_ACTOR } from '../shared/actor.js';
 import { systemClock, type Clock } from '../shared/clock.js';
+import { incidentsRepository } from '../incidents/repository.js';
 import { badRequest, conflict, notFound } from '../shared/errors.js';
 import { ALERT_AUDIENCE, runStep } from './escalation.js';
 import { choosePolicy, nextStep, snapshot, type StepPosition } from './policy.js';
 import { alertsRepository as repo, watchlistNames, type AlertFilter } from './repository.js';
-import { alertView, escalationView, type AlertView } from './views.js';
+import { collectEvidence, readEvidence } from './evidence.js';
+import { StoredEvidenceSchema } from '../contract/evidence.js';
+import { Value } from 'typebox/value';
+import { alertView, escalationView, peopleOf, type AlertView } from './views.js';
+import { GROUP_GAP_MINUTES, groupingSince, groupOf } from './grouping.js';
 import { audienceOf, raiseSeverity, severitySteps } from '../ingest/reach.js';
 
 /**
@@ -39,10 +44,12 @@ async function reachOf(db: Kysely<DB>, watchlistId: string, candidate: Candidate
   return { steps: severitySteps(figures), mentionId: widest.id, audience: audienceOf(figures) };
 }
 
-export interface AlertsOptions { publicUrl: string; ackTimeoutMinutes: number; autoResolve: boolean; maxRepeats: number }
+export interface AlertsOptions { publicUrl: string; ackTimeoutMinutes: number; autoResolve: boolean; maxRepeats: number; groupGapMinutes?: number }
 export interface AlertsDeps { db: Kysely<DB>; logger: Logger; metrics?: Metrics; options: AlertsOptions; clock?: Clock; onNotificationsWritten?: () => void }
 
 const minutes = (n: number) => n * 60_000;
+/** Who may own an alert: the people who can act on it. */
+const ASSIGNABLE_ROLES: readonly string[] = ['crisis', 'admin'];
 
 export function fingerprintOf(watchlistId: string, episodeKey: string): string {
   return `${watchlistId}:${episodeKey}`;
@@ -55,7 +62,7 @@ export function createAlertsService(deps: AlertsDeps) {
   async function view(conn: Kysely<DB>, row: AlertRow): Promise<AlertView> {
     const [watchlists, users] = await Promise.all([
       watchlistNames(conn, row.watchlist_id ? [row.watchlist_id] : []),
-      repo.usersByIds(conn, [row.acknowledged_by, row.resolved_by].filter((x): x is string => !!x)),
+      repo.usersByIds(conn, peopleOf(row)),
     ]);
     return alertView(row, { watchlists, users });
   }
@@ -100,6 +107,10 @@ export function createAlertsService(deps: AlertsDeps) {
       const { row, event, timeline, details } = await apply(trx, current);
       await repo.addTimeline(trx, id, timeline, actor.id, details ?? {});
       await audit(trx, actor, { action: `alert.${timeline}`, entityType: 'alert', entityId: id, details: details ?? {} });
+      // The incident's timeline says who acknowledged or resolved its alerts, and when.
+      if (row.incident_id && (timeline === 'acknowledged' || timeline === 'resolved')) {
+        await incidentsRepository.noteActivity(trx, row.incident_id, { type: `alert_${timeline}`, actorId: actor.id, at: clock.now(), details: { alert_id: id, title: row.title, ...(details?.note ? { note: details.note } : {}) } });
+      }
       return announce(trx, event, row);
     });
     logger.info({ alertId: id, actor: actor.label, status: result.status }, 'alert state changed');
@@ -122,11 +133,16 @@ export function createAlertsService(deps: AlertsDeps) {
         const policy = snapshot(choosePolicy((await loadPolicies(trx)).map((p) => ({ ...p, steps: p.steps })), watchlistId, severity), options.maxRepeats);
         const firstDelay = policy.steps[0]?.delay_minutes ?? 0;
         const names = await watchlistNames(trx, [watchlistId]);
+        // Its own mentions, terms and reference, not the bucket's: the samples shown and mailed are these.
+        const evidence = await collectEvidence(trx, watchlistId, candidate);
+        const explanation = { ...candidate.explanation, sample_mention_ids: evidence.mentions.map((m) => String(m.id)) };
+        const related = await repo.relatedAlert(trx, watchlistId, groupingSince(candidate.explanation.window.start, clock.now(), options.groupGapMinutes ?? GROUP_GAP_MINUTES));
         let row = await repo.insertIfNew(trx, {
-          fingerprint, watchlist_id: watchlistId, kind: candidate.kind, severity, score: candidate.score,
+          fingerprint, watchlist_id: watchlistId, opened_at: clock.now(), kind: candidate.kind, severity, score: candidate.score,
           title: `${names.get(watchlistId) ?? 'watchlist'} — ${candidate.explanation.summary}`.slice(0, 300),
-          explanation: json(candidate.explanation), episode_key: candidate.episodeKey,
+          explanation: json(explanation), evidence: json(evidence), episode_key: candidate.episodeKey,
           policy_id: policy.id, policy_snapshot: json(policy), escalation_due_at: new Date(Date.now() + minutes(firstDelay)),
+          group_id: groupOf(related),
         });
         if (!row) return null;
         await repo.addTimeline(trx, row.id, 'raised', null, {
@@ -150,19 +166,36 @@ export function createAlertsService(deps: AlertsDeps) {
       return created.view;
     },
 
-    acknowledge(actor: Actor, id: string, note?: string) {
+    acknowledge(actor: Actor, id: string, rawNote?: string) {
+      const note = rawNote?.trim() || null;
       return transition(actor, id, ['open', 'snoozed'], async (trx, a) => {
         const cancelled = await repo.cancelPendingNotifications(trx, id, `cancelled: acknowledged by ${actor.label}`);
         const expires = options.ackTimeoutMinutes > 0 ? new Date(Date.now() + minutes(options.ackTimeoutMinutes)) : null;
-        const row = await repo.update(trx, a.id, { status: 'acknowledged', acknowledged_at: new Date(), acknowledged_by: actor.id, ack_expires_at: expires, escalation_due_at: null, snoozed_until: null });
+        const row = await repo.update(trx, a.id, { status: 'acknowledged', acknowledged_at: clock.now(), acknowledged_by: actor.id, ack_expires_at: expires, escalation_due_at: null, snoozed_until: null, ack_note: note });
         return { row, event: 'alert.acknowledged', timeline: 'acknowledged', details: { note: note ?? null, cancelled_notifications: cancelled, expires_at: expires?.toISOString() ?? null } };
+      });
+    },
+
+    /**
+     * Gives the alert an owner (or none): a member of the crisis team (crisis or admin role), still active.
+     * Everyone watching sees it at once (alert.updated).
+     */
+    assign(actor: Actor, id: string, assigneeId: string | null) {
+      return transition(actor, id, ['open', 'acknowledged', 'snoozed'], async (trx, a) => {
+        const person = assigneeId ? await repo.assignable(trx, assigneeId) : null;
+        if (assigneeId && !person) throw badRequest('assignee_id', 'no such user');
+        if (person && person.disabled_at) throw badRequest('assignee_id', 'this user is disabled');
+        if (person && !ASSIGNABLE_ROLES.includes(person.role)) throw badRequest('assignee_id', 'must be a member of the crisis team (crisis or admin role)');
+        const row = await repo.update(trx, a.id, { assignee_id: assigneeId });
+        const assignee = person ? { id: person.id, name: person.name } : null;
+        return { row, event: 'alert.updated', timeline: assignee ? 'assigned' : 'unassigned', details: { assignee, previous_assignee_id: a.assignee_id } };
       });
     },
 
     resolve(actor: Actor, id: string, reason?: string) {
       return transition(actor, id, ['open', 'acknowledged', 'snoozed'], async (trx, a) => {
         const cancelled = await repo.cancelPendingNotifications(trx, id, `cancelled: resolved by ${actor.label}`);
-        const row = await repo.update(trx, a.id, { status: 'resolved', resolved_at: new Date(), resolved_by: actor.id, resolve_reason: reason ?? null, escalation_due_at: null, ack_expires_at: null, snoozed_until: null });
+        const row = await repo.update(trx, a.id, { status: 'resolved', resolved_at: clock.now(), resolved_by: actor.id, resolve_reason: reason ?? null, escalation_due_at: null, ack_expires_at: null, snoozed_until: null });
         return { row, event: 'alert.resolved', timeline: 'resolved', details: { reason: reason ?? null, cancelled_notifications: cancelled } };
       });
     },
@@ -203,7 +236,7 @@ export function createAlertsService(deps: AlertsDeps) {
         for (const row of [...expired, ...snoozed]) {
           // Nobody resolved it in time: open again and page from the first step.
           const wasAck = row.status === 'acknowledged';
-          const updated = await repo.update(trx, row.id, { status: 'open', ack_expires_at: null, snoozed_until: null, escalation_step: 0, escalation_cycle: row.escalation_cycle + 1, escalation_due_at: now });
+          const updated = await repo.update(trx, row.id, { status: 'open', ack_expires_at: null, ack_note: null, snoozed_until: null, escalation_step: 0, escalation_cycle: row.escalation_cycle + 1, escalation_due_at: now });
           await repo.addTimeline(trx, row.id, 'reopened', null, { reason: wasAck ? 'acknowledgement timed out' : 'snooze ended' });
           await announce(trx, 'alert.updated', updated);
           reopened++;
@@ -220,7 +253,7 @@ export function createAlertsService(deps: AlertsDeps) {
       const { rows, next } = await repo.list(db, filter);
       const [watchlists, users] = await Promise.all([
         watchlistNames(db, [...new Set(rows.flatMap((r) => (r.watchlist_id ? [r.watchlist_id] : [])))]),
-        repo.usersByIds(db, [...new Set(rows.flatMap((r) => [r.acknowledged_by, r.resolved_by].filter((x): x is string => !!x)))]),
+        repo.usersByIds(db, [...new Set(rows.flatMap(peopleOf))]),
       ]);
       return { items: rows.map((r) => alertView(r, { watchlists, users })), next_cursor: next };
     },
@@ -235,7 +268,9 @@ export function createAlertsService(deps: AlertsDeps) {
           .where('alert_id', '=', id).orderBy('created_at').execute(),
       ]);
       const sampleIds = ((row.explanation.sample_mention_ids as string[] | undefined) ?? []).map(Number).filter(Number.isSafeInteger);
+      const stored = row.evidence && Value.Check(StoredEvidenceSchema, row.evidence) ? row.evidence : null;
       return {
+        evidence: stored ? await readEvidence(db, stored, clock.now()) : null,
         ...v,
         timeline: timeline.map((e) => ({ id: Number(e.id), at: e.at.toISOString(), type: e.type, actor: e.actor_id ? { id: e.actor_id, name: e.actor_name ?? 'unknown' } : null, details: e.details })),
         notifications: notifications.map((n) => ({ ...n, sent_at: n.sent_at?.toISOString() ?? null, created_at: n.created_at.toISOString() })),

@@ -16,6 +16,8 @@ export interface AlertView {
   acknowledged_at: string | null; acknowledged_by: { id: string; name: string } | null; ack_expires_at: string | null;
   resolved_at: string | null; resolved_by: { id: string; name: string } | null; resolve_reason: string | null;
   snoozed_until: string | null; incident_id: string | null; episode_key: string; episode_ended_at: string | null;
+  /** Triage: who owns it, what the acknowledger wrote, and its group (the id of the group's first alert). */
+  assignee: { id: string; name: string } | null; ack_note: string | null; group_id: string;
   escalation: EscalationView | null;
   explanation: Record<string, unknown>;
 }
@@ -31,6 +33,7 @@ export function alertView(a: AlertRow, names: { watchlists: Map<string, string>;
     acknowledged_at: iso(a.acknowledged_at), acknowledged_by: who(a.acknowledged_by), ack_expires_at: iso(a.ack_expires_at),
     resolved_at: iso(a.resolved_at), resolved_by: who(a.resolved_by), resolve_reason: a.resolve_reason,
     snoozed_until: iso(a.snoozed_until), incident_id: a.incident_id, episode_key: a.episode_key, episode_ended_at: iso(a.episode_ended_at),
+    assignee: who(a.assignee_id), ack_note: a.ack_note, group_id: a.group_id ?? a.id,
     escalation: escalationView(a),
     explanation: a.explanation,
   };
@@ -48,4 +51,9 @@ export function escalationView(a: AlertRow): EscalationView | null {
     policy_name: policy.name, step: a.escalation_step, cycle: a.escalation_cycle, next_at: iso(a.escalation_due_at),
     current_step: current, steps_total: total, notified: a.escalation_notified ?? [],
   };
+}
+
+/** The users an alert view names: who acknowledged, resolved and owns it. */
+export function peopleOf(a: AlertRow): string[] {
+  return [a.acknowledged_by, a.resolved_by, a.assignee_id].filter((x): x is string => !!x);
 }

@@ -34,6 +34,20 @@ export const SENTIMENT_LABELS = ['negative', 'neutral', 'positive'] as const;
 export const SentimentLabelSchema = Type.Enum(SENTIMENT_LABELS);
 export type SentimentLabel = (typeof SENTIMENT_LABELS)[number];
 
+export const ALERT_STATUSES = ['open', 'acknowledged', 'resolved', 'snoozed'] as const;
+export const AlertStatusSchema = Type.Enum(ALERT_STATUSES);
+export type AlertStatus = (typeof ALERT_STATUSES)[number];
+
+/** Orders of the alert list: by severity then recency (the triage default), or newest first. */
+export const ALERT_SORTS = ['severity', 'recent'] as const;
+export const AlertSortSchema = Type.Enum(ALERT_SORTS);
+export type AlertSort = (typeof ALERT_SORTS)[number];
+
+/** Phases of an incident (status open/closed is derived: closed ⇔ resolved). */
+export const INCIDENT_PHASES = ['investigating', 'identified', 'monitoring', 'resolved'] as const;
+export const IncidentPhaseSchema = Type.Enum(INCIDENT_PHASES);
+export type IncidentPhase = (typeof INCIDENT_PHASES)[number];
+
 /** Where an approved talking point is shared from the ambassador app; each has its own tracked short link. */
 export const SHARE_NETWORKS = ['native', 'linkedin', 'x', 'bluesky', 'mastodon', 'copy'] as const;
 export const ShareNetworkSchema = Type.Enum(SHARE_NETWORKS);

@@ -2,7 +2,7 @@ import type { Role } from '../db/tables/users.js';
 
 export type EventType =
   | 'alert.raised' | 'alert.escalated' | 'alert.acknowledged' | 'alert.resolved' | 'alert.updated'
-  | 'signal.reported' | 'talking_point.published' | 'talking_point.retired' | 'mention.batch'
+  | 'signal.reported' | 'talking_point.published' | 'talking_point.retired' | 'talking_point.sent_back' | 'mention.batch'
   | 'incident.opened' | 'incident.updated' | 'incident.resolved';
 
 /** What goes on the websocket stream: {"type", "id", "at", "data"}. */

@@ -4,6 +4,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { SentimentLabel } from '../db/tables/mentions.js';
 import { decodeCursor, encodeCursor } from '../shared/cursor.js';
+import { isStatementTimeout } from '../db/errors.js';
 
 export interface MentionFilter { watchlistId?: string; sourceId?: string; since?: Date; until?: Date; label?: SentimentLabel; limit: number; cursor?: string; ids?: number[] }
 
@@ -13,7 +14,36 @@ export interface MentionView {
   risk_terms: string[]; watchlist_ids: string[];
 }
 
-export async function listMentions(db: Kysely<DB>, f: MentionFilter): Promise<{ items: MentionView[]; next_cursor: string | null }> {
+/**
+ * How long the newest-first index walk may run before the list is fetched the other way. The walk is ideal when
+ * the filter matches often (it stops after one page), hopeless when it matches rarely or never: on two million
+ * mentions a watchlist + label + source filter matching nothing read the whole index for 5 s, because the
+ * planner cannot know the combination is empty. Past this budget the query is re-run with index intersection
+ * (bitmaps of the filter's indexes, then a sort of the few rows they leave), which is fast exactly then.
+ */
+const ORDERED_WALK_BUDGET_MS = 100;
+
+/** `orderedWalkBudgetMs: 0` skips the walk (tests compare both ways of reading). */
+export async function listMentions(db: Kysely<DB>, f: MentionFilter, { orderedWalkBudgetMs = ORDERED_WALK_BUDGET_MS } = {}): Promise<{ items: MentionView[]; next_cursor: string | null }> {
+  const selective = Boolean(f.watchlistId || f.sourceId || f.label);
+  if (!selective || f.ids) return page(await mentionQuery(db, f).execute(), f.limit);
+  if (orderedWalkBudgetMs > 0) {
+    try {
+      return page(await db.transaction().execute(async (trx) => {
+        await sql`SET LOCAL statement_timeout = ${sql.lit(orderedWalkBudgetMs)}`.execute(trx);
+        return mentionQuery(trx, f).execute();
+      }), f.limit);
+    } catch (err) {
+      if (!isStatementTimeout(err)) throw err;
+    }
+  }
+  return page(await db.transaction().execute(async (trx) => {
+    await sql`SET LOCAL enable_indexscan = off`.execute(trx);
+    return mentionQuery(trx, f).execute();
+  }), f.limit);
+}
+
+function mentionQuery(db: Kysely<DB>, f: MentionFilter) {
   let q = db.selectFrom('mentions as m').innerJoin('sources as s', 's.id', 'm.source_id')
     .select(['m.id', 'm.source_id', 's.kind as source_kind', 'm.external_id', 'm.text', 'm.author', 'm.url', 'm.published_at', 'm.collected_at',
       'm.lang', 'm.sentiment', 'm.label', 'm.risk', 'm.risk_terms', 'm.watchlist_ids'])
@@ -28,11 +58,16 @@ export async function listMentions(db: Kysely<DB>, f: MentionFilter): Promise<{ 
     const c = decodeCursor(f.cursor, /^\d+$/);
     q = q.where((eb) => eb.or([eb('m.published_at', '<', c.at), eb.and([eb('m.published_at', '=', c.at), eb('m.id', '<', Number(c.id))])]));
   }
-  const rows = await q.execute();
-  const page = rows.slice(0, f.limit);
-  const last = page.at(-1);
+  return q;
+}
+
+type MentionRow = Awaited<ReturnType<ReturnType<typeof mentionQuery>['execute']>>[number];
+
+function page(rows: MentionRow[], limit: number): { items: MentionView[]; next_cursor: string | null } {
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
   return {
-    items: page.map((r) => ({ ...r, id: Number(r.id), published_at: r.published_at.toISOString(), collected_at: r.collected_at.toISOString() })),
-    next_cursor: rows.length > f.limit && last ? encodeCursor(last.published_at, Number(last.id)) : null,
+    items: items.map((r) => ({ ...r, id: Number(r.id), published_at: r.published_at.toISOString(), collected_at: r.collected_at.toISOString() })),
+    next_cursor: rows.length > limit && last ? encodeCursor(last.published_at, Number(last.id)) : null,
   };
 }

@@ -17,3 +17,14 @@ export function decodeCursor(cursor: string, idPattern: RegExp): { at: Date; id:
   }
   return { at: date, id: id! };
 }
+
+/** A keyset cursor for lists ordered by a small rank first (severity), then time and id. */
+export function encodeRankedCursor(rank: number, at: Date, id: string): string {
+  return Buffer.from(`${rank}|${at.toISOString()}|${id}`).toString('base64url');
+}
+
+export function decodeRankedCursor(cursor: string, idPattern: RegExp): { rank: number; at: Date; id: string } {
+  const [rank, ...rest] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  if (!/^\d$/.test(rank ?? '')) throw badRequest('cursor', 'is not a cursor this API returned');
+  return { rank: Number(rank), ...decodeCursor(Buffer.from(rest.join('|')).toString('base64url'), idPattern) };
+}

@@ -10,7 +10,8 @@ import type { ListFilter } from './types.js';
 const POINT_COLUMNS = [
   'tp.id', 'tp.lineage_id', 'tp.version', 'tp.status', 'tp.title', 'tp.body', 'tp.variants', 'tp.shareable', 'tp.share_url', 'tp.suggested_posts',
   'tp.tags', 'tp.incident_id', 'tp.alert_ids', 'tp.audience', 'tp.author_id', 'tp.submitted_at', 'tp.approved_by', 'tp.approved_at',
-  'tp.published_by', 'tp.published_at', 'tp.retired_at', 'tp.created_at', 'tp.updated_at',
+  'tp.published_by', 'tp.published_at', 'tp.retired_at', 'tp.sent_back_reason', 'tp.sent_back_by', 'tp.sent_back_at',
+  'tp.created_at', 'tp.updated_at',
 ] as const;
 
 const OPEN_STATUSES: TalkingPointStatus[] = ['draft', 'in_review', 'approved'];
@@ -20,12 +21,13 @@ function withNames(db: Kysely<DB>) {
     .innerJoin('users as au', 'au.id', 'tp.author_id')
     .leftJoin('users as ap', 'ap.id', 'tp.approved_by')
     .leftJoin('users as pu', 'pu.id', 'tp.published_by')
+    .leftJoin('users as sb', 'sb.id', 'tp.sent_back_by')
     .select(POINT_COLUMNS)
-    .select(['au.name as author_name', 'ap.name as approver_name', 'pu.name as publisher_name']);
+    .select(['au.name as author_name', 'ap.name as approver_name', 'pu.name as publisher_name', 'sb.name as sent_back_by_name']);
 }
 
 export type PointRecord = Awaited<ReturnType<ReturnType<typeof withNames>['executeTakeFirstOrThrow']>>;
-export type PointRow = Omit<PointRecord, 'author_name' | 'approver_name' | 'publisher_name'>;
+export type PointRow = Omit<PointRecord, 'author_name' | 'approver_name' | 'publisher_name' | 'sent_back_by_name'>;
 
 /** The tsvector written with every content change; see searchDocument() for why the text is folded in JS. */
 function searchVector(c: Pick<Content, 'title' | 'body' | 'variants' | 'tags'>) {

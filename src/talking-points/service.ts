@@ -7,8 +7,11 @@ import type { Logger } from 'pino';
 import { audit } from '../audit/audit.js';
 import { appendEvent } from '../events/repository.js';
 import type { DB } from '../db/schema.js';
+import { incidentsRepository } from '../incidents/repository.js';
 import type { Actor } from '../shared/actor.js';
-import { AppError, forbidden, notFound } from '../shared/errors.js';
+import { systemClock, type Clock } from '../shared/clock.js';
+import { AppError, badRequest, forbidden, notFound } from '../shared/errors.js';
+import { checkDraft, type DraftCheck, type DraftText } from './check.js';
 import { cleanContent, shareableTexts, type Content } from './content.js';
 import { createDoNotSayChecker } from './do-not-say.js';
 import { distribute } from './distribution.js';
@@ -26,6 +29,7 @@ export interface TalkingPointsOptions {
   logger: Logger;
   /** Called after a publish commits with emails in the outbox, so they go out without waiting for the next tick. */
   onNotificationsWritten?: () => void;
+  clock?: Clock;
 }
 
 function orThrow<T extends object>(decision: Decision<T>): T {
@@ -54,6 +58,7 @@ export function createTalkingPointsService(db: Kysely<DB>, options: TalkingPoint
   const doNotSay = createDoNotSayChecker(options.doNotSay);
   const queries = createTalkingPointQueries(db, doNotSay);
   const log = options.logger;
+  const clock = options.clock ?? systemClock;
 
   async function viewIn(trx: Kysely<DB>, id: string): Promise<TalkingPointView> {
     const record = await points.get(trx, id);
@@ -73,7 +78,7 @@ export function createTalkingPointsService(db: Kysely<DB>, options: TalkingPoint
       const row = await locked(trx, id);
       const editorIds = action === 'approve' ? await points.editorIds(trx, id, row.author_id) : [];
       orThrow(decideTransition(action, { status: row.status, authorId: row.author_id, editorIds }, actor));
-      const now = new Date();
+      const now = clock.now();
       const details = await apply(trx, row, now);
       await audit(trx, actor, { action: `talking_point.${pastTense(action)}`, entityType: 'talking_point', entityId: id, details: { version: row.version, from: row.status, ...details } });
       return viewIn(trx, id);
@@ -93,11 +98,22 @@ export function createTalkingPointsService(db: Kysely<DB>, options: TalkingPoint
     const record = (await points.get(trx, id))!;
     const incident = record.incident_id ? await queries.incidentTitle(trx, record.incident_id) : null;
     const sent = await distribute(trx, record, { baseUrl: options.baseUrl, now, supersedes: previous?.id ?? null, incidentTitle: incident, view: pointView(record, doNotSay) });
+    // The incident's timeline says what was published and to whom; its read rate is added when shown.
+    if (record.incident_id) {
+      const groups = record.audience.all ? [] : await incidentsRepository.groupNames(trx, record.audience.group_ids ?? []);
+      await incidentsRepository.noteActivity(trx, record.incident_id, {
+        type: 'talking_point_published', actorId: actor.id, at: now,
+        details: { talking_point_id: id, title: record.title, version: record.version, audience: record.audience.all ? 'all' : groups, recipients: sent.recipients, priority: sent.priority },
+      });
+    }
     return { ...sent, ...(previous ? { supersedes: previous.id } : {}) };
   });
 
   return {
     ...queries,
+
+    /** The editor's live check while typing: do-not-say matches and the text's language (approval re-checks). */
+    check: (draft: DraftText): DraftCheck => checkDraft(doNotSay, draft),
 
     async create(actor: Actor, input: CreateInput): Promise<TalkingPointView> {
       if (!mayDraft(actor.role)) throw forbidden('only the crisis and comms teams may draft talking points');
@@ -152,7 +168,7 @@ export function createTalkingPointsService(db: Kysely<DB>, options: TalkingPoint
     },
 
     submit: (actor: Actor, id: string) => transition(actor, id, 'submit', async (trx, _row, now) => {
-      await points.setStatus(trx, id, { status: 'in_review', submitted_at: now });
+      await points.setStatus(trx, id, { status: 'in_review', submitted_at: now, ...NOT_SENT_BACK });
       return {};
     }),
 
@@ -166,9 +182,17 @@ export function createTalkingPointsService(db: Kysely<DB>, options: TalkingPoint
       return {};
     }),
 
-    reject: (actor: Actor, id: string, reason: string) => transition(actor, id, 'reject', async (trx) => {
-      await points.setStatus(trx, id, { status: 'draft', submitted_at: null, approved_by: null, approved_at: null });
-      return { reason: reason.trim() };
+    /** Sends a point back to draft: the reason stays on the point, and the author is told at once. */
+    reject: (actor: Actor, id: string, reason: string) => transition(actor, id, 'reject', async (trx, row, now) => {
+      const text = reason.trim();
+      if (!text) throw badRequest('reason', 'say what should change');
+      await points.setStatus(trx, id, {
+        status: 'draft', submitted_at: null, approved_by: null, approved_at: null,
+        sent_back_reason: text, sent_back_by: actor.id, sent_back_at: now,
+      });
+      const view = pointView((await points.get(trx, id))!, doNotSay);
+      await appendEvent(trx, 'talking_point.sent_back', view as unknown as Record<string, unknown>, { roles: ['comms'], userIds: [row.author_id] });
+      return { reason: text };
     }),
 
     async publish(actor: Actor, id: string): Promise<TalkingPointView> {
@@ -183,7 +207,7 @@ export function createTalkingPointsService(db: Kysely<DB>, options: TalkingPoint
       const row = await points.get(db, id);
       if (!row) throw notFound('talking point');
       orThrow(decideAck(row.status));
-      const readAt = await receiptsRepository.markRead(db, id, user.id, new Date());
+      const readAt = await receiptsRepository.markRead(db, id, user.id, clock.now());
       if (!readAt) throw forbidden('this talking point was not sent to you');
       log.info({ talkingPointId: id, userId: user.id }, 'talking point read');
       return { talking_point_id: id, read_at: readAt.toISOString() };
@@ -201,6 +225,8 @@ export function createTalkingPointsService(db: Kysely<DB>, options: TalkingPoint
     }),
   };
 }
+
+const NOT_SENT_BACK = { sent_back_reason: null, sent_back_by: null, sent_back_at: null } as const;
 
 const PAST_TENSE: Record<Transition, string> = { submit: 'submitted', approve: 'approved', reject: 'rejected', publish: 'published', retire: 'retired' };
 const pastTense = (action: Transition) => PAST_TENSE[action];

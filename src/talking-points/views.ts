@@ -17,6 +17,8 @@ export function pointView(r: PointRecord, doNotSay: DoNotSayChecker): TalkingPoi
     approved_by: person(r.approved_by, r.approver_name), approved_at: iso(r.approved_at),
     published_by: person(r.published_by, r.publisher_name), published_at: iso(r.published_at),
     submitted_at: iso(r.submitted_at), retired_at: iso(r.retired_at),
+    sent_back: r.sent_back_reason && r.sent_back_at
+      ? { reason: r.sent_back_reason, by: person(r.sent_back_by, r.sent_back_by_name), at: r.sent_back_at.toISOString() } : null,
     created_at: r.created_at.toISOString(), updated_at: r.updated_at.toISOString(),
     do_not_say_matches: doNotSay.check(shareableTexts(r)),
   };

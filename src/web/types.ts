@@ -21,12 +21,34 @@ export interface Alert {
   resolved_at?: string | null; resolved_by?: Person | null; resolve_reason?: string | null; snoozed_until?: string | null;
   incident_id?: string | null; escalation?: Escalation | null;
   explanation?: Explanation | null;
+  /** Triage: who owns it, the acknowledgement note, and its group of related alerts (id of the first). */
+  assignee?: Person | null; ack_note?: string | null; group_id?: string;
 }
 export interface NotifiedTarget { channel: 'ws' | 'email' | 'webhook'; kind: 'role' | 'user' | 'email' | 'webhook'; to: string }
 export interface Escalation { policy_name: string; step: number; cycle: number; next_at: string | null; current_step?: number; steps_total?: number; notified?: NotifiedTarget[] }
 export interface TimelineEntry { id: string | number; at: string; type: string; actor: Person | null; details?: Record<string, unknown> }
 export interface NotificationRow { id: string; channel: string; recipient: string; status: string; attempts: number; last_error: string | null; sent_at: string | null; created_at?: string; step_index?: number | null }
-export interface AlertDetail extends Alert { timeline?: TimelineEntry[]; samples?: Mention[]; notifications?: NotificationRow[] }
+export interface AlertDetail extends Alert { timeline?: TimelineEntry[]; samples?: Mention[]; notifications?: NotificationRow[]; evidence?: Evidence | null }
+
+// The alert's own evidence: the browser's view of AlertEvidenceSchema (src/contract/evidence.ts).
+export interface EvidenceReference {
+  kind: 'expected' | 'threshold';
+  measure: 'mentions' | 'negative_mentions' | 'risk_mass' | 'term_count' | 'ambassadors' | 'critical_reports';
+  observed: number; value: number; factor: number | null;
+}
+export interface EvidenceMention {
+  id: number; available: boolean; text: string | null; author: string | null; url: string | null; published_at: string | null;
+  label: string | null; risk: number | null; source_kind: string | null; report: { severity: Severity; channel: string | null } | null;
+}
+export interface EvidenceSeries {
+  bucket_seconds: number; from: string; to: string; points: { t: string; count: number; negative: number }[];
+  band: { low: number; median: number; high: number; from: string; to: string };
+}
+export interface Evidence {
+  kind: AlertKind; watchlist_id: string; window: { start: string; end: string }; bucket_seconds: number;
+  reference: EvidenceReference; rising_terms: { term: string; count: number; usual: number | null }[];
+  mentions: EvidenceMention[]; series: EvidenceSeries;
+}
 
 export interface Mention {
   id: number | string; source_id?: string; source_kind?: string; text: string; author: string | null; url: string | null;
@@ -77,6 +99,7 @@ export interface TalkingPoint {
   tags?: string[]; incident_id: string | null; alert_ids?: string[]; audience?: { all?: boolean; group_ids?: string[] };
   author: Person; approved_by: Person | null; approved_at: string | null; published_at: string | null; submitted_at?: string | null;
   created_at: string; updated_at: string; do_not_say_matches?: { phrase: string; field: string }[]; share_url?: string | null;
+  sent_back?: { reason: string; by: Person | null; at: string } | null;
   read_at?: string | null; priority?: boolean;
 }
 export interface Receipts { sent: number; read: number; unread: number; recipients: { user_id: string; name: string; email: string; priority: boolean; sent_at: string; read_at: string | null }[] }
@@ -99,3 +122,20 @@ export interface ProgrammeReport {
   ambassadors: { id: string; name: string; email: string; groups: Person[]; accepted_version: number | null; accepted_current: boolean; modules_completed: number }[];
   groups: { id: string; name: string; members: number; accepted_current: number; completed_all: number }[];
 }
+/** One line of an incident's timeline: `type` says what happened, `details` carries its facts. */
+export interface IncidentTimelineEntry { id: number; at: string; type: string; actor: Person | null; details: Record<string, unknown> }
+export interface IncidentSignal { id: string; text: string; url: string | null; channel: string | null; severity: Severity; created_at: string; reporter: string }
+export interface ReadRate { group: string | null; sent: number; read: number; rate: number | null }
+export interface IncidentReport {
+  lang: Lang; generated_at: string;
+  incident: { id: string; title: string; summary: string | null; declared_by: string | null; commander: string | null; comms_lead: string | null };
+  figures: {
+    milestones: Record<'first_mention' | 'first_signal' | 'first_alert' | 'declared' | 'first_ack' | 'first_publication' | 'resolved', string | null>;
+    durations: Record<'detect_seconds' | 'signal_lead_seconds' | 'ack_seconds' | 'first_publication_seconds' | 'resolve_seconds', number | null>;
+    read_rates: ReadRate[]; read_total: ReadRate;
+    series: { t: string; count: number; negative: number }[];
+    markers: { at: string; kind: 'alert' | 'publication'; label: string }[];
+    alerts: number; signals: number; publications: number;
+  };
+}
+export interface MonthMetrics { month: string; incidents: number; mtta_seconds: number | null; mttr_seconds: number | null }

@@ -1,8 +1,10 @@
 import type { Generated, Selectable } from 'kysely';
 import type { Severity, PolicyStep } from './escalation-policies.js';
 import type { Json, JsonDefault } from './json.js';
+import type { StoredEvidence } from '../../contract/evidence.js';
+import type { AlertStatus } from '../../contract/enums.js';
 
-export type AlertStatus = 'open' | 'acknowledged' | 'resolved' | 'snoozed';
+export type { AlertStatus } from '../../contract/enums.js';
 /** Who one escalation step reached: `to` is a name, an email address, a role or a webhook's host. */
 export interface NotifiedTarget { channel: 'ws' | 'email' | 'webhook'; kind: 'role' | 'user' | 'email' | 'webhook'; to: string }
 export interface PolicySnapshot { id: string | null; name: string; steps: PolicyStep[]; repeat: number }
@@ -35,9 +37,11 @@ export interface AlertsTable {
   escalation_cycle: Generated<number>;
   escalation_due_at: Date | null;
   escalation_notified: JsonDefault<NotifiedTarget[]>;
-  evidence: Json<Record<string, unknown>> | null;
+  evidence: Json<StoredEvidence | null> | null;
   assignee_id: string | null;
   ack_note: string | null;
+  /** The first alert of this alert's group (an incident candidate); null when it leads its own group. */
+  group_id: Generated<string | null>;
 }
 export type AlertRow = Selectable<AlertsTable>;
 

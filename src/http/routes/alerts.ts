@@ -5,7 +5,7 @@ import type { AlertStatus } from '../../db/tables/alerts.js';
 import { listMentions } from '../../mentions/query.js';
 import { actorOf } from '../plugins/auth.js';
 import { IdParams, Nullable, responses, Timestamp } from '../schemas/common.js';
-import { AlertDetailSchema, AlertQuery, AlertSchema, IncidentPhaseSchema, IncidentSchema, IncidentTimelineSchema, NotificationSchema } from '../schemas/alerts.js';
+import { AlertDetailSchema, AlertQuery, AssignBody, AlertSchema, IncidentPhaseSchema, IncidentSchema, IncidentTimelineSchema, NotificationSchema } from '../schemas/alerts.js';
 
 const viewers = { roles: ['crisis', 'comms', 'admin'] } as const;
 const responders = { roles: ['crisis', 'admin'] } as const;
@@ -15,13 +15,14 @@ export const alertRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (
 
   app.get('/api/v1/alerts', {
     config: { access: viewers },
-    schema: { tags: ['alerts'], summary: 'Alerts, newest first, with filters and cursor paging', querystring: AlertQuery, response: responses({ 200: Type.Object({ items: Type.Array(AlertSchema), next_cursor: Type.Union([Type.String(), Type.Null()]) }) }, [400, 401, 403]) },
+    schema: { tags: ['alerts'], summary: 'Alerts by severity then newest first (or sort=recent), with filters and cursor paging', querystring: AlertQuery, response: responses({ 200: Type.Object({ items: Type.Array(AlertSchema), next_cursor: Type.Union([Type.String(), Type.Null()]) }) }, [400, 401, 403]) },
   }, async (request) => {
     const q = request.query;
     return alerts.list({
       limit: q.limit, ...(q.status ? { statuses: q.status.split(',') as AlertStatus[] } : {}), ...(q.watchlist_id ? { watchlistId: q.watchlist_id } : {}),
       ...(q.kind ? { kind: q.kind } : {}), ...(q.severity ? { severity: q.severity } : {}), ...(q.incident_id ? { incidentId: q.incident_id } : {}),
       ...(q.since ? { since: new Date(q.since) } : {}), ...(q.cursor ? { cursor: q.cursor } : {}),
+      ...(q.assignee_id ? { assignee: q.assignee_id } : {}), ...(q.group_id ? { groupId: q.group_id } : {}), ...(q.sort ? { sort: q.sort } : {}),
     });
   });
 
@@ -38,6 +39,11 @@ export const alertRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (
     config: { access: responders },
     schema: { tags: ['alerts'], summary: 'Acknowledge: I own this alert (cancels pending escalation)', params: IdParams, body: Type.Optional(Type.Object({ note: Type.Optional(Type.String({ maxLength: 2000 })) }, { additionalProperties: false })), response: responses({ 200: AlertSchema }, [400, 401, 403, 404, 409]) },
   }, async (request) => alerts.acknowledge(actorOf(request), request.params.id, request.body?.note));
+
+  app.post('/api/v1/alerts/:id/assign', {
+    config: { access: responders },
+    schema: { tags: ['alerts'], summary: 'Assign to a member of the crisis team (null unassigns); everyone sees it live (alert.updated)', params: IdParams, body: AssignBody, response: responses({ 200: AlertSchema }, [400, 401, 403, 404, 409]) },
+  }, async (request) => alerts.assign(actorOf(request), request.params.id, request.body.assignee_id));
 
   app.post('/api/v1/alerts/:id/resolve', {
     config: { access: responders },

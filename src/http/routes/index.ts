@@ -5,6 +5,7 @@ import { alertRoutes } from './alerts.js';
 import { authRoutes } from './auth.js';
 import { groupRoutes } from './groups.js';
 import { healthRoutes } from './health.js';
+import { incidentRoutes } from './incidents.js';
 import { mentionRoutes } from './mentions.js';
 import { policyRoutes } from './policies.js';
 import { pushRoutes } from './push.js';
@@ -31,6 +32,7 @@ export const apiRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { de
   await app.register(invitationRoutes, { deps });
   await app.register(watchlistRoutes, { deps });
   await app.register(alertRoutes, { deps });
+  await app.register(incidentRoutes, { deps });
   await app.register(policyRoutes, { deps });
   await app.register(streamRoutes, { deps });
   await app.register(groupRoutes, { deps });

@@ -1,9 +1,11 @@
 import { Type } from 'typebox';
+import { ALERT_SORTS, AlertKindSchema, AlertStatusSchema, IncidentPhaseSchema, SeveritySchema } from '../../contract/enums.js';
 import { Nullable, NullableTimestamp, Timestamp, Uuid } from './common.js';
 import { MentionSchema } from './mentions.js';
+import { AlertEvidenceSchema } from '../../contract/evidence.js';
 
 const Who = Nullable(Type.Object({ id: Uuid, name: Type.String() }));
-export const AlertStatusSchema = Type.Union(['open', 'acknowledged', 'resolved', 'snoozed'].map((s) => Type.Literal(s)));
+export { AlertStatusSchema };
 
 export const ExplanationSchema = Type.Object({
   summary: Type.String(), observed: Type.Number(), expected: Type.Number(), factor: Type.Number(),
@@ -23,6 +25,8 @@ export const AlertSchema = Type.Object({
   opened_at: Timestamp, updated_at: Timestamp, acknowledged_at: NullableTimestamp, acknowledged_by: Who, ack_expires_at: NullableTimestamp,
   resolved_at: NullableTimestamp, resolved_by: Who, resolve_reason: Nullable(Type.String()), snoozed_until: NullableTimestamp,
   incident_id: Nullable(Uuid), episode_key: Type.String(), episode_ended_at: NullableTimestamp,
+  assignee: Who, ack_note: Nullable(Type.String({ description: 'what the acknowledger wrote' })),
+  group_id: Type.String({ format: 'uuid', description: 'the id of the first alert of its group: related alerts of one watchlist and episode window (an incident candidate)' }),
   escalation: Nullable(Type.Object({
     policy_name: Type.String(), step: Type.Integer({ description: 'stored position: the next step to run' }), cycle: Type.Integer(), next_at: NullableTimestamp,
     current_step: Type.Integer({ description: '1-based number of the last step that ran in this cycle (0 before the first)' }), steps_total: Type.Integer(),
@@ -42,17 +46,24 @@ export const AlertDetailSchema = Type.Object({
   timeline: Type.Array(Type.Object({ id: Type.Integer(), at: Timestamp, type: Type.String(), actor: Who, details: Type.Record(Type.String(), Type.Unknown()) })),
   notifications: Type.Array(NotificationSchema),
   samples: Type.Array(MentionSchema),
+  evidence: Nullable(AlertEvidenceSchema),
 });
 
 export const AlertQuery = Type.Object({
   status: Type.Optional(Type.String({ pattern: '^(open|acknowledged|resolved|snoozed)(,(open|acknowledged|resolved|snoozed))*$', description: 'comma-separated statuses' })),
-  watchlist_id: Type.Optional(Uuid), kind: Type.Optional(Type.String({ maxLength: 40 })),
-  severity: Type.Optional(Type.Union(['low', 'medium', 'high', 'critical'].map((s) => Type.Literal(s)))),
+  watchlist_id: Type.Optional(Uuid), kind: Type.Optional(AlertKindSchema), severity: Type.Optional(SeveritySchema),
+  assignee_id: Type.Optional(Type.Union([Uuid, Type.Literal('none')], { description: 'a user id, or "none" for alerts nobody owns' })),
+  group_id: Type.Optional(Type.String({ format: 'uuid', description: 'the alerts of one group' })),
   incident_id: Type.Optional(Uuid), since: Type.Optional(Type.String({ format: 'date-time' })),
+  sort: Type.Optional(Type.Enum(ALERT_SORTS, { description: 'severity (default): by severity then newest first; recent: newest first' })),
   limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }), cursor: Type.Optional(Type.String({ maxLength: 200 })),
 }, { additionalProperties: false });
 
-export const IncidentPhaseSchema = Type.Union(['investigating', 'identified', 'monitoring', 'resolved'].map((s) => Type.Literal(s)));
+export const AssignBody = Type.Object({
+  assignee_id: Type.Union([Type.String({ format: 'uuid' }), Type.Null()], { description: 'a crisis or admin user, or null to unassign' }),
+}, { additionalProperties: false });
+
+export { IncidentPhaseSchema };
 export const IncidentSchema = Type.Object({
   id: Uuid, title: Type.String(), summary: Nullable(Type.String()), status: Type.Union([Type.Literal('open'), Type.Literal('closed')]),
   phase: IncidentPhaseSchema, declared_by: Who, commander: Who, comms_lead: Who,

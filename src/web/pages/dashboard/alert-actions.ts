@@ -14,9 +14,10 @@ export function canAct(me: Me): boolean {
   return me.role === 'crisis' || me.role === 'admin';
 }
 
-export async function acknowledge(alert: Alert): Promise<Alert | null> {
+/** Acknowledges, with the note the acknowledger wrote (kept on the alert and in its timeline). */
+export async function acknowledge(alert: Alert, note?: string): Promise<Alert | null> {
   try {
-    const updated = await api.post<Alert>(`/api/v1/alerts/${encodeURIComponent(alert.id)}/ack`, {});
+    const updated = await api.post<Alert>(`/api/v1/alerts/${encodeURIComponent(alert.id)}/ack`, note?.trim() ? { note: note.trim() } : {});
     toast(t('alerts.acked_toast', { title: alert.title }), 'success');
     return updated;
   } catch (err) {
@@ -76,4 +77,16 @@ export function snoozeWithDuration(alert: Alert): Promise<Alert | null> {
     });
     const dialog = openDialog(t('alerts.snooze_title'), form, { onClose: () => { if (!done) resolve(null); } });
   });
+}
+
+/** Gives the alert an owner from the crisis team (null: nobody); everyone watching sees it at once. */
+export async function assign(alert: Alert, assigneeId: string | null): Promise<Alert | null> {
+  try {
+    const updated = await api.post<Alert>(`/api/v1/alerts/${encodeURIComponent(alert.id)}/assign`, { assignee_id: assigneeId });
+    toast(updated.assignee ? t('alerts.assigned_toast', { name: updated.assignee.name }) : t('alerts.unassigned_toast'), 'success');
+    return updated;
+  } catch (err) {
+    toast(errorMessage(err), 'error');
+    return null;
+  }
 }

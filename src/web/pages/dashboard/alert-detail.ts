@@ -1,15 +1,18 @@
-// The alert detail drawer: why it fired (observed vs expected, factor, window, top terms), what people
-// said (sample mentions, shown strictly as text), what happened since (timeline, notifications).
+// The alert detail drawer: why it fired (its own evidence: observed vs the model's expectation or a
+// threshold, rising terms, the chart of its window), what people said (its own reports and mentions, shown
+// strictly as text), what happened since (timeline, notifications).
 import { api } from '../../api.js';
 import { stream } from '../../stream.js';
 import { externalLink, h, mount } from '../../dom.js';
 import { t, type Key } from '../../i18n.js';
 import { dateTime, number, timeEl } from '../../format.js';
 import { openDialog } from '../../components/dialog.js';
-import { badge, errorState, kv, loading } from '../../components/ui.js';
-import type { Alert, AlertDetail, Me, Mention, NotificationRow, NotifiedTarget, TimelineEntry } from '../../types.js';
-import { acknowledge, canAct, resolveWithReason, snoozeWithDuration } from './alert-actions.js';
+import { badge, errorState, field, kv, loading, select, textarea } from '../../components/ui.js';
+import type { Alert, AlertDetail, Me, Mention, NotificationRow, NotifiedTarget, Person, TimelineEntry } from '../../types.js';
+import { acknowledge, assign, canAct, resolveWithReason, snoozeWithDuration } from './alert-actions.js';
+import { loadResponders } from './filters.js';
 import { alertMeta, notifiedList, stateLine } from './alert-view.js';
+import { evidenceChart, evidenceMentions, referenceStats, risingTerms } from './evidence.js';
 
 /** `focusAck`: opened from an email's "acknowledge" link — put the focus on the button, never act by itself. */
 export function openAlertDetail(alert: Alert, me: Me, onUpdated: (alert: Alert) => void, onClose: () => void, focusAck = false): void {
@@ -18,6 +21,7 @@ export function openAlertDetail(alert: Alert, me: Me, onUpdated: (alert: Alert) 
   const offs = ['alert.escalated', 'alert.acknowledged', 'alert.resolved', 'alert.updated'].map((type) => stream.on(type, (event) => {
     if ((event.data as { id?: string }).id === alert.id) void load();
   }));
+  const people = canAct(me) ? loadResponders() : Promise.resolve([]);
   const dialog = openDialog(alert.title, content, { wide: true, onClose: () => { for (const off of offs) off(); onClose(); } });
   dialog.element.classList.add('drawer');
 
@@ -36,38 +40,61 @@ export function openAlertDetail(alert: Alert, me: Me, onUpdated: (alert: Alert) 
 
   function renderDetail(d: AlertDetail): HTMLElement[] {
     const after = (updated: Alert | null) => { if (updated) { onUpdated(updated); void load(); } };
+    const note = textarea({ rows: 2, maxlength: 2000, class: 'input ack-note-input', placeholder: t('alerts.ack_note_placeholder') });
+    const ackForm = canAct(me) && d.status !== 'resolved' && d.status !== 'acknowledged'
+      ? h('div', { class: 'ack-form' }, field(t('alerts.ack_note'), note)) : null;
     const actionBar = canAct(me) && d.status !== 'resolved' ? h('div', { class: 'detail-actions' },
-      d.status !== 'acknowledged' ? h('button', { type: 'button', class: 'btn btn-primary', dataset: { action: 'ack' }, onclick: async () => after(await acknowledge(d)) }, t('alerts.ack')) : null,
+      d.status !== 'acknowledged' ? h('button', { type: 'button', class: 'btn btn-primary', dataset: { action: 'ack' }, onclick: async () => after(await acknowledge(d, note.value)) }, t('alerts.ack')) : null,
       h('button', { type: 'button', class: 'btn btn-secondary', onclick: async () => after(await resolveWithReason(d)) }, t('alerts.resolve')),
       d.status !== 'snoozed' ? h('button', { type: 'button', class: 'btn btn-ghost', onclick: async () => after(await snoozeWithDuration(d)) }, t('alerts.snooze')) : null) : null;
     const e = d.explanation ?? {};
+    // Alerts raised since evidence is stored carry their own; older ones fall back to the explanation.
+    const ev = d.evidence ?? null;
     const state = stateLine(d);
     return [
       alertMeta(d),
       e.summary ? h('p', { class: 'detail-summary' }, e.summary) : null,
       state ? h('p', { class: 'muted' }, state) : null,
+      d.ack_note && d.status === 'acknowledged' ? h('p', { class: 'ack-note' }, h('strong', null, t('alerts.ack_note_label')), ' ', d.ack_note) : null,
+      canAct(me) && d.status !== 'resolved' ? assigneePicker(d, people, after) : d.assignee ? h('p', { class: 'muted' }, t('alerts.assigned_to', { name: d.assignee.name })) : null,
+      ackForm,
       actionBar,
       h('section', { class: 'detail-section' },
         h('h3', null, t('detail.why')),
-        h('div', { class: 'stat-row' },
+        ...(ev ? referenceStats(ev.reference) : [h('div', { class: 'stat-row' },
           stat(t('detail.observed'), number(e.observed, 1)),
           stat(t('detail.expected'), number(e.expected, 1)),
-          stat(t('detail.factor'), e.factor !== undefined && Number.isFinite(e.factor) ? `×${number(e.factor, 1)}` : '—')),
+          stat(t('detail.factor'), e.factor !== undefined && Number.isFinite(e.factor) ? `×${number(e.factor, 1)}` : '—'))]),
         kv([
           [t('detail.window'), e.window ? `${dateTime(e.window.start)} → ${dateTime(e.window.end)}` : '—'],
           [t('detail.score'), number(d.score, 2)],
           [t('detail.opened'), dateTime(d.opened_at)],
         ]),
-        e.top_terms && e.top_terms.length > 0
+        ev ? risingTerms(ev) : e.top_terms && e.top_terms.length > 0
           ? h('div', { class: 'chips', 'aria-label': t('detail.top_terms') }, h('span', { class: 'chips-label' }, t('detail.top_terms')), e.top_terms.map((term) => h('span', { class: 'chip' }, term)))
           : null),
-      h('section', { class: 'detail-section' }, h('h3', null, t('detail.samples')), samples(d.samples ?? [])),
+      ev ? evidenceChart(ev) : null,
+      ev ? evidenceMentions(ev) : h('section', { class: 'detail-section' }, h('h3', null, t('detail.samples')), samples(d.samples ?? [])),
       h('section', { class: 'detail-section' }, h('h3', null, t('detail.timeline')), timeline(d.timeline ?? [])),
       d.escalation ? h('section', { class: 'detail-section' }, h('h3', null, t('detail.notifications')), deliveries(d)) : null,
     ].filter((x): x is HTMLElement => x !== null);
   }
 
   void load();
+}
+
+/** Who owns the alert: anyone of the crisis team, or nobody. */
+function assigneePicker(d: AlertDetail, people: Promise<Person[]>, after: (updated: Alert | null) => void): HTMLElement {
+  const current = d.assignee ?? null;
+  const picker = select([{ value: '', label: t('alerts.nobody') }, ...(current ? [{ value: current.id, label: current.name }] : [])], { class: 'input assignee-select' });
+  picker.value = current?.id ?? '';
+  void people.then((list) => {
+    const all = current && !list.some((p) => p.id === current.id) ? [current, ...list] : list;
+    picker.replaceChildren(h('option', { value: '' }, t('alerts.nobody')), ...all.map((p) => h('option', { value: p.id }, p.name)));
+    picker.value = current?.id ?? '';
+  });
+  picker.addEventListener('change', async () => after(await assign(d, picker.value || null)));
+  return h('div', { class: 'assignee-field' }, field(t('alerts.assignee'), picker));
 }
 
 function stat(label: string, value: string): HTMLElement {
@@ -99,7 +126,8 @@ function timeline(items: TimelineEntry[]): HTMLElement {
     const note = typeof d.note === 'string' ? d.note
       : typeof d.reason === 'string' ? d.reason
         : typeof d.channel === 'string' && typeof d.recipient === 'string' ? `${t(`channel_kind.${d.channel}` as Key)} → ${d.recipient}${typeof d.error === 'string' ? ` (${d.error})` : ''}`
-          : typeof d.title === 'string' ? d.title : null;
+          : typeof d.title === 'string' ? d.title
+            : d.assignee && typeof d.assignee === 'object' ? t('alerts.assigned_to', { name: String((d.assignee as { name?: unknown }).name ?? '') }) : null;
     return h('li', { class: 'timeline-item' },
       h('span', { class: 'timeline-dot', 'aria-hidden': 'true' }),
       h('div', null,

@@ -48,5 +48,6 @@ export function alertMeta(alert: Alert): HTMLElement {
     alert.incident_id ? badge(t('alerts.in_incident'), 'incident') : null,
     h('span', { class: 'meta-text' }, kindLabel(alert.kind)),
     alert.watchlist_name ? h('span', { class: 'meta-text' }, alert.watchlist_name) : null,
-    h('span', { class: 'meta-text' }, timeEl(alert.opened_at)));
+    h('span', { class: 'meta-text' }, timeEl(alert.opened_at)),
+    alert.assignee ? h('span', { class: 'meta-text assignee' }, t('alerts.assigned_to', { name: alert.assignee.name })) : null);
 }

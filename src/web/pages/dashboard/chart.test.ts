@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { densify } from './chart.js';
+import { densify, focusRange } from './chart.js';
 
 const H = 3_600_000;
 const since = Date.UTC(2026, 0, 1, 0, 0, 0);
@@ -24,5 +24,14 @@ describe('densify', () => {
   it('ignores points outside the range', () => {
     const series = { bucket_seconds: 3600, alerts: [], points: [{ t: new Date(since - H).toISOString(), count: 9, negative: 9, risk_sum: 0, ambassador_reports: 0 }] };
     expect(densify(series, since, since + 2 * H).counts).toEqual([0, 0]);
+  });
+});
+
+describe('focusRange', () => {
+  it('zooms on an alert window with context before and after, never past now', () => {
+    const start = since + 10 * H;
+    const window = { start: new Date(start).toISOString(), end: new Date(start + 15 * 60_000).toISOString() };
+    expect(focusRange(window, since + 20 * H)).toEqual({ since: start - 3 * H, until: start + 15 * 60_000 + H });
+    expect(focusRange(window, start + 20 * 60_000).until).toBe(start + 20 * 60_000);
   });
 });

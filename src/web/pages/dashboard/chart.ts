@@ -4,9 +4,9 @@ import type uPlot from 'uplot';
 import { api, qs } from '../../api.js';
 import { h, mount } from '../../dom.js';
 import { t } from '../../i18n.js';
-import { number } from '../../format.js';
+import { dateTime, number } from '../../format.js';
 import { empty, errorState, field, isMissingEndpoint, loading, notAvailable, select } from '../../components/ui.js';
-import type { Items, Series, Watchlist } from '../../types.js';
+import type { Alert, AlertDetail, Items, Series, Watchlist } from '../../types.js';
 import { loadUPlot } from '../../vendor.js';
 
 // The API returns at most 4,032 buckets (two weeks of 5-minute buckets), so the longest range is a week.
@@ -71,12 +71,28 @@ function alertMarkers(series: Series): uPlot.Plugin {
   };
 }
 
-export interface WatchlistChart { element: HTMLElement; refresh(watchlistId?: string | null): void; destroy(): void }
+export interface WatchlistChart {
+  element: HTMLElement;
+  refresh(watchlistId?: string | null): void;
+  /** Follows a selected alert: its watchlist, zoomed on its window (fetched when the alert lacks it). */
+  focus(alert: Alert): void;
+  destroy(): void;
+}
+
+/** The range shown around an alert: its window, as long again before and half as long after (at least 3 h and 1 h). */
+export function focusRange(window: { start: string; end: string }, nowMs: number): { since: number; until: number } {
+  const start = Date.parse(window.start);
+  const end = Date.parse(window.end);
+  const span = Math.max(end - start, 0);
+  return { since: start - Math.max(span, 3 * 3_600_000), until: Math.min(nowMs, end + Math.max(span / 2, 3_600_000)) };
+}
 
 export function createWatchlistChart(): WatchlistChart {
   let plot: uPlot | null = null;
   let watchlistId: string | null = null;
   let rangeHours = 24;
+  let focused: { since: number; until: number; openedAt: string } | null = null;
+  const focusNote = h('p', { class: 'chart-focus', hidden: true });
   const wlSelect = select([], { class: 'input input-sm' });
   const rangeSelect = select(RANGES.map((r) => ({ value: String(r.hours), label: t(`chart.range_${r.id}` as 'chart.range_24h' | 'chart.range_7d') })), { class: 'input input-sm' });
   const canvasHost = h('div', { class: 'chart-host', role: 'img' });
@@ -87,14 +103,27 @@ export function createWatchlistChart(): WatchlistChart {
     h('span', { class: 'legend-item legend-alert' }, t('chart.alerts')));
   const body = h('div', { class: 'chart-body' }, loading());
   const controls = h('div', { class: 'chart-controls' }, field(t('chart.watchlist'), wlSelect, { class: 'field-inline' }), field(t('chart.range'), rangeSelect, { class: 'field-inline' }));
-  const element = h('div', { class: 'chart' }, controls, body);
+  const element = h('div', { class: 'chart' }, controls, focusNote, body);
   const resize = new ResizeObserver(() => {
     if (plot) plot.setSize({ width: Math.max(200, canvasHost.clientWidth), height: plot.height });
   });
   resize.observe(element);
 
-  wlSelect.addEventListener('change', () => { watchlistId = wlSelect.value; void loadSeries(); });
-  rangeSelect.addEventListener('change', () => { rangeHours = Number(rangeSelect.value); void loadSeries(); });
+  wlSelect.addEventListener('change', () => { watchlistId = wlSelect.value; unfocus(); });
+  rangeSelect.addEventListener('change', () => { rangeHours = Number(rangeSelect.value); unfocus(); });
+
+  function unfocus(): void {
+    focused = null;
+    focusNote.hidden = true;
+    void loadSeries();
+  }
+
+  function showFocus(): void {
+    if (!focused) return;
+    mount(focusNote, h('span', null, t('chart.focus', { time: dateTime(focused.openedAt) })),
+      h('button', { type: 'button', class: 'btn btn-ghost btn-sm', onclick: unfocus }, t('chart.unfocus')));
+    focusNote.hidden = false;
+  }
 
   async function loadWatchlists(): Promise<void> {
     try {
@@ -117,13 +146,15 @@ export function createWatchlistChart(): WatchlistChart {
 
   async function loadSeries(): Promise<void> {
     if (!watchlistId) return;
-    const since = new Date(Date.now() - rangeHours * 3_600_000).toISOString();
+    const untilMs = focused ? focused.until : Date.now();
+    const since = new Date(focused ? focused.since : Date.now() - rangeHours * 3_600_000).toISOString();
+    const until = new Date(untilMs).toISOString();
     try {
       const [series, UPlot] = await Promise.all([
-        api.get<Series>(`/api/v1/watchlists/${encodeURIComponent(watchlistId)}/series${qs({ since })}`),
+        api.get<Series>(`/api/v1/watchlists/${encodeURIComponent(watchlistId)}/series${qs({ since, until })}`),
         loadUPlot(),
       ]);
-      draw(series, UPlot, Date.parse(since));
+      draw(series, UPlot, Date.parse(since), untilMs);
     } catch (err) {
       plot?.destroy();
       plot = null;
@@ -131,7 +162,7 @@ export function createWatchlistChart(): WatchlistChart {
     }
   }
 
-  function draw(series: Series, UPlot: typeof uPlot, sinceMs: number): void {
+  function draw(series: Series, UPlot: typeof uPlot, sinceMs: number, untilMs: number): void {
     plot?.destroy();
     plot = null;
     const total = series.points.reduce((s, p) => s + p.count, 0);
@@ -143,8 +174,8 @@ export function createWatchlistChart(): WatchlistChart {
       return;
     }
     mount(body, legend, canvasHost, summary);
-    const nowSec = Date.now() / 1000;
-    const { xs, counts, negatives } = densify(series, sinceMs, Date.now());
+    const nowSec = untilMs / 1000;
+    const { xs, counts, negatives } = densify(series, sinceMs, untilMs);
     const data: uPlot.AlignedData = [xs, counts, negatives];
     const volume = cssVar('--chart-volume', '#2563eb');
     const neg = cssVar('--chart-negative', '#dc2626');
@@ -154,7 +185,7 @@ export function createWatchlistChart(): WatchlistChart {
       height: 240,
       legend: { show: false },
       cursor: { drag: { x: false, y: false } },
-      // The x axis runs to now, so an alert raised a moment ago is still inside the plot.
+      // The x axis runs to now (or the end of a focused alert's range), so an alert raised a moment ago is inside the plot.
       scales: { x: { time: true, range: () => [xs[0] ?? nowSec - 3600, nowSec] }, y: { range: (_u: uPlot, _min: number, max: number) => [0, Math.max(4, max * 1.15)] } },
       axes: [{ ...axis }, { ...axis, size: 44 }],
       series: [
@@ -166,13 +197,27 @@ export function createWatchlistChart(): WatchlistChart {
     }, data, canvasHost);
   }
 
-  void loadWatchlists();
+  const ready = loadWatchlists();
 
   return {
     element,
     refresh(id) {
       if (id && id !== watchlistId) return; // an alert on another watchlist: nothing to redraw here
       void loadSeries();
+    },
+    focus(alert) {
+      void (async () => {
+        const full = alert.watchlist_id && alert.explanation?.window ? alert : await api.get<AlertDetail>(`/api/v1/alerts/${encodeURIComponent(alert.id)}`).catch(() => null);
+        const window = full?.explanation?.window;
+        if (!full?.watchlist_id || !window) return;
+        await ready;
+        if (![...wlSelect.options].some((o) => o.value === full.watchlist_id)) return; // disabled or deleted watchlist
+        watchlistId = full.watchlist_id;
+        wlSelect.value = watchlistId;
+        focused = { ...focusRange(window, Date.now()), openedAt: full.opened_at };
+        showFocus();
+        await loadSeries();
+      })();
     },
     destroy() {
       resize.disconnect();

@@ -2,16 +2,21 @@
 // and source health. Comms users see it read-only.
 import { h } from '../../dom.js';
 import { t } from '../../i18n.js';
-import { replaceHash, type PageContext } from '../../router.js';
+import { replaceHashWith, type PageContext } from '../../router.js';
+import { api, qs } from '../../api.js';
+import { toast } from '../../components/toast.js';
+import { errorMessage } from '../../components/ui.js';
 import { stream } from '../../stream.js';
 import { card } from '../../components/ui.js';
-import type { Alert, Incident } from '../../types.js';
+import type { Alert, Incident, Items } from '../../types.js';
 import { canAct } from './alert-actions.js';
 import { openAlertDetail } from './alert-detail.js';
 import { createAlertList } from './alerts.js';
 import { createWatchlistChart } from './chart.js';
 import { createIncidentsPanel, declareIncident } from './incidents.js';
 import { createSignalsPanel } from './signals.js';
+import { loadResponders } from './filters.js';
+import { filtersQuery, parseFilters, type Filters } from './triage.js';
 import { createSourcesHealth } from './sources.js';
 
 export function dashboardPage({ me, root, params, query }: PageContext): () => void {
@@ -21,8 +26,16 @@ export function dashboardPage({ me, root, params, query }: PageContext): () => v
   const incidents = createIncidentsPanel();
   const sources = me.role === 'comms' ? null : createSourcesHealth();
 
+  // The filters live in the URL (#/dashboard?severity=critical&…): a reload or a shared link keeps them.
+  let filters: Filters = parseFilters(query);
+  const hashParts = () => (location.hash.replace(/^#\/?/, '').split('?')[0] ?? 'dashboard').split('/').filter(Boolean).map((p) => { try { return decodeURIComponent(p); } catch { return p; } });
+  const keepHash = (...parts: string[]) => replaceHashWith(parts.length ? parts : ['dashboard'], filtersQuery(filters));
   const list = createAlertList({
     me,
+    filters,
+    people: loadResponders(),
+    onFiltersChange: (next) => { filters = next; keepHash(...hashParts()); },
+    onDeclareGroup: (groupId) => void declareGroup(groupId),
     onOpen: (alert) => openDetail(alert),
     onSelectionChange: (ids) => {
       declareBtn.disabled = ids.length === 0;
@@ -54,9 +67,26 @@ export function dashboardPage({ me, root, params, query }: PageContext): () => v
     incidents.reload();
   });
 
+  /** Declares an incident from a group: every alert of the group, whatever its state, is linked. */
+  async function declareGroup(groupId: string): Promise<void> {
+    let members: Alert[];
+    try {
+      members = (await api.get<Items<Alert>>(`/api/v1/alerts${qs({ group_id: groupId, status: 'open,acknowledged,snoozed,resolved', limit: 200 })}`)).items;
+    } catch (err) {
+      toast(errorMessage(err), 'error');
+      return;
+    }
+    const incident = await declareIncident(members);
+    if (!incident) return;
+    for (const a of members) list.upsert({ ...a, incident_id: incident.id });
+    incidents.reload();
+  }
+
   function openDetail(alert: Alert): void {
-    replaceHash('dashboard', 'alert', alert.id);
-    openAlertDetail(alert, me, (updated) => list.upsert(updated), () => replaceHash('dashboard'));
+    keepHash('dashboard', 'alert', alert.id);
+    // The chart follows the selected alert: its watchlist, zoomed on its window.
+    chart.focus(alert);
+    openAlertDetail(alert, me, (updated) => list.upsert(updated), () => keepHash('dashboard'));
   }
 
   root.append(
@@ -76,8 +106,9 @@ export function dashboardPage({ me, root, params, query }: PageContext): () => v
   // Deep link: #/dashboard/alert/<id>
   if (params[0] === 'alert' && params[1]) {
     const id = params[1];
+    chart.focus({ id, title: '', severity: 'low', status: 'open', kind: '', watchlist_id: null, opened_at: new Date().toISOString() });
     openAlertDetail({ id, title: t('alerts.loading_title'), severity: 'low', status: 'open', kind: '', watchlist_id: null, opened_at: new Date().toISOString() },
-      me, (updated) => list.upsert(updated), () => replaceHash('dashboard'), query.get('action') === 'ack');
+      me, (updated) => list.upsert(updated), () => keepHash('dashboard'), query.get('action') === 'ack');
   }
 
   return () => {
