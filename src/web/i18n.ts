@@ -2,6 +2,7 @@
 // no-break space before ; : ! ? is left to the font; we use a regular no-break space). A text with "|"
 // holds singular|plural forms chosen with Intl.PluralRules on {count}.
 import type { Lang } from './types.js';
+import { programmeEn, programmeFr } from './i18n-programme.js';
 
 export const LANGS: Lang[] = ['fr', 'en'];
 const LANG_KEY = 'pf_lang';
@@ -276,6 +277,23 @@ const en = {
   'groups.members_count': '{count} member|{count} members', 'groups.delete_title': 'Delete group', 'groups.delete_confirm': 'Delete “{name}”?',
   'groups.name': 'Name', 'groups.members': 'Members', 'groups.filter': 'Filter people', 'groups.create': 'Create group',
   'groups.saved_toast': 'Group saved: {name}', 'groups.new_title': 'New group', 'groups.edit_title': 'Edit group',
+  ...programmeEn,
+  'login.sso': 'Sign in with SSO', 'login.or': 'or',
+  'admin.tab_invitations': 'Invitations', 'admin.lede_invitations': 'Invite ambassadors by email, one by one or from a CSV file; follow the invitations not yet accepted.',
+  'inv.invite_one': 'Invite someone', 'inv.invite_title': 'Invite an ambassador', 'inv.email': 'Email', 'inv.name': 'Full name', 'inv.language': 'Language',
+  'inv.groups': 'Groups', 'inv.groups_hint': 'Separated by commas; missing groups are created.', 'inv.send': 'Send invitation',
+  'inv.sent_toast': 'Invitation sent to {email}', 'inv.not_emailed': 'Invitation created for {email}, but the email was not sent: {reason}',
+  'inv.csv_title': 'Import a CSV file', 'inv.csv_hint': 'Columns: email, name, language (fr or en, optional), groups (separated by semicolons, optional). One row per person.',
+  'inv.csv_file': 'CSV file', 'inv.csv_import': 'Import and send invitations', 'inv.csv_choose': 'Choose a CSV file first.',
+  'inv.report_title': 'Import report', 'inv.report_summary': '{invited} of {rows} rows invited', 'inv.report_refused': 'Refused rows',
+  'inv.report_not_emailed': 'Invited, but the email was not sent', 'inv.report_all_ok': 'Every row was invited.',
+  'inv.col_row': 'Row', 'inv.col_email': 'Email', 'inv.col_reason': 'Why',
+  'inv.pending_title': 'Pending invitations', 'inv.pending_none': 'No invitation waiting.', 'inv.pending_none_hint': 'People who have not signed in yet appear here.',
+  'inv.col_name': 'Name', 'inv.col_invited': 'Invited', 'inv.col_link': 'Link', 'inv.col_groups': 'Groups', 'inv.col_actions': 'Actions',
+  'inv.link_expired': 'Expired', 'inv.link_valid_until': 'valid until {when}', 'inv.resend': 'Resend', 'inv.revoke': 'Revoke',
+  'inv.resend_for': 'Resend the invitation to {name}', 'inv.revoke_for': 'Revoke the invitation of {name}',
+  'inv.resent_toast': 'New link sent to {email}', 'inv.revoke_title': 'Revoke invitation',
+  'inv.revoke_confirm': 'Revoke the invitation of {email}? Their link stops working and the unused account is removed.', 'inv.revoked_toast': 'Invitation revoked',
 };
 
 export type Key = keyof typeof en;
@@ -549,6 +567,23 @@ const fr: Record<Key, string> = {
   'groups.members_count': '{count} membre|{count} membres', 'groups.delete_title': 'Supprimer le groupe', 'groups.delete_confirm': 'Supprimer « {name} » ?',
   'groups.name': 'Nom', 'groups.members': 'Membres', 'groups.filter': 'Filtrer les personnes', 'groups.create': 'Créer le groupe',
   'groups.saved_toast': 'Groupe enregistré : {name}', 'groups.new_title': 'Nouveau groupe', 'groups.edit_title': 'Modifier le groupe',
+  ...programmeFr,
+  'login.sso': 'Se connecter avec le SSO', 'login.or': 'ou',
+  'admin.tab_invitations': 'Invitations', 'admin.lede_invitations': 'Invitez des ambassadeurs par e-mail, un par un ou depuis un fichier CSV ; suivez les invitations pas encore acceptées.',
+  'inv.invite_one': 'Inviter une personne', 'inv.invite_title': 'Inviter un ambassadeur', 'inv.email': 'E-mail', 'inv.name': 'Nom complet', 'inv.language': 'Langue',
+  'inv.groups': 'Groupes', 'inv.groups_hint': 'Séparés par des virgules ; les groupes manquants sont créés.', 'inv.send': 'Envoyer l’invitation',
+  'inv.sent_toast': 'Invitation envoyée à {email}', 'inv.not_emailed': 'Invitation créée pour {email}, mais l’e-mail n’est pas parti : {reason}',
+  'inv.csv_title': 'Importer un fichier CSV', 'inv.csv_hint': 'Colonnes : email, name, language (fr ou en, facultatif), groups (séparés par des points-virgules, facultatif). Une ligne par personne.',
+  'inv.csv_file': 'Fichier CSV', 'inv.csv_import': 'Importer et envoyer les invitations', 'inv.csv_choose': 'Choisissez d’abord un fichier CSV.',
+  'inv.report_title': 'Rapport d’import', 'inv.report_summary': '{invited} lignes invitées sur {rows}', 'inv.report_refused': 'Lignes refusées',
+  'inv.report_not_emailed': 'Invitées, mais l’e-mail n’est pas parti', 'inv.report_all_ok': 'Toutes les lignes ont été invitées.',
+  'inv.col_row': 'Ligne', 'inv.col_email': 'E-mail', 'inv.col_reason': 'Motif',
+  'inv.pending_title': 'Invitations en attente', 'inv.pending_none': 'Aucune invitation en attente.', 'inv.pending_none_hint': 'Les personnes qui ne se sont pas encore connectées apparaissent ici.',
+  'inv.col_name': 'Nom', 'inv.col_invited': 'Invitée', 'inv.col_link': 'Lien', 'inv.col_groups': 'Groupes', 'inv.col_actions': 'Actions',
+  'inv.link_expired': 'Expiré', 'inv.link_valid_until': 'valable jusqu’au {when}', 'inv.resend': 'Renvoyer', 'inv.revoke': 'Révoquer',
+  'inv.resend_for': 'Renvoyer l’invitation à {name}', 'inv.revoke_for': 'Révoquer l’invitation de {name}',
+  'inv.resent_toast': 'Nouveau lien envoyé à {email}', 'inv.revoke_title': 'Révoquer l’invitation',
+  'inv.revoke_confirm': 'Révoquer l’invitation de {email} ? Son lien ne fonctionnera plus et le compte inutilisé sera supprimé.', 'inv.revoked_toast': 'Invitation révoquée',
 };
 
 const DICTS: Record<Lang, Record<Key, string>> = { en, fr };

@@ -7,10 +7,13 @@ import { groupRoutes } from './groups.js';
 import { healthRoutes } from './health.js';
 import { incidentRoutes } from './incidents.js';
 import { mentionRoutes } from './mentions.js';
+import { oidcRoutes } from './oidc.js';
 import { policyRoutes } from './policies.js';
 import { pushRoutes } from './push.js';
 import { invitationRoutes } from './invitations.js';
 import { shareRoutes } from './share.js';
+import { shareLinkRoutes } from './share-links.js';
+import { charterRoutes } from './charter.js';
 import { signalRoutes } from './signals.js';
 import { sourceRoutes } from './sources.js';
 import { streamRoutes } from './stream.js';
@@ -21,6 +24,7 @@ import { watchlistRoutes } from './watchlists.js';
 export const apiRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { deps }) => {
   await app.register(healthRoutes, { deps });
   await app.register(authRoutes, { deps });
+  await app.register(oidcRoutes, { deps });
   await app.register(userRoutes, { deps });
   await app.register(sourceRoutes, { deps });
   await app.register(mentionRoutes, { deps });
@@ -35,4 +39,6 @@ export const apiRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { de
   await app.register(streamRoutes, { deps });
   await app.register(groupRoutes, { deps });
   await app.register(talkingPointRoutes, { deps });
+  await app.register(shareLinkRoutes, { deps });
+  await app.register(charterRoutes, { deps });
 };
