@@ -27,7 +27,7 @@ describe.skipIf(!hasChromium)('single sign-on in a browser', () => {
       }, { port }),
       launchBrowser(),
     ]);
-  }, 90_000);
+  });
   afterAll(async () => {
     await browser?.close();
     await server?.close();
