@@ -34,7 +34,7 @@ describe.skipIf(!hasChromium)('single sign-on in a browser', () => {
     await provider?.close();
   });
 
-  it('signs in through the provider\'s login and consent pages', async () => {
+  it('signs in through the provider\'s login and consent pages', { timeout: 90_000 }, async () => {
     const watched = await newWatchedPage(browser);
     const { page } = watched;
     // The provider's own development pages load a web font from the internet, unreachable here.
