@@ -141,7 +141,7 @@ export function createAlertsService(deps: AlertsDeps) {
           fingerprint, watchlist_id: watchlistId, opened_at: clock.now(), kind: candidate.kind, severity, score: candidate.score,
           title: `${names.get(watchlistId) ?? 'watchlist'} — ${candidate.explanation.summary}`.slice(0, 300),
           explanation: json(explanation), evidence: json(evidence), episode_key: candidate.episodeKey,
-          policy_id: policy.id, policy_snapshot: json(policy), escalation_due_at: new Date(Date.now() + minutes(firstDelay)),
+          policy_id: policy.id, policy_snapshot: json(policy), escalation_due_at: new Date(clock.now().getTime() + minutes(firstDelay)),
           group_id: groupOf(related),
         });
         if (!row) return null;
@@ -170,9 +170,10 @@ export function createAlertsService(deps: AlertsDeps) {
       const note = rawNote?.trim() || null;
       return transition(actor, id, ['open', 'snoozed'], async (trx, a) => {
         const cancelled = await repo.cancelPendingNotifications(trx, id, `cancelled: acknowledged by ${actor.label}`);
-        const expires = options.ackTimeoutMinutes > 0 ? new Date(Date.now() + minutes(options.ackTimeoutMinutes)) : null;
-        const row = await repo.update(trx, a.id, { status: 'acknowledged', acknowledged_at: clock.now(), acknowledged_by: actor.id, ack_expires_at: expires, escalation_due_at: null, snoozed_until: null, ack_note: note });
-        return { row, event: 'alert.acknowledged', timeline: 'acknowledged', details: { note: note ?? null, cancelled_notifications: cancelled, expires_at: expires?.toISOString() ?? null } };
+        const now = clock.now();
+        const expires = options.ackTimeoutMinutes > 0 ? new Date(now.getTime() + minutes(options.ackTimeoutMinutes)) : null;
+        const row = await repo.update(trx, a.id, { status: 'acknowledged', acknowledged_at: now, acknowledged_by: actor.id, ack_expires_at: expires, escalation_due_at: null, snoozed_until: null, ack_note: note });
+        return { row, event: 'alert.acknowledged', timeline: 'acknowledged', details: { note, cancelled_notifications: cancelled, expires_at: expires?.toISOString() ?? null } };
       });
     },
 
@@ -201,8 +202,9 @@ export function createAlertsService(deps: AlertsDeps) {
     },
 
     snooze(actor: Actor, id: string, until: Date) {
-      if (!(until.getTime() > Date.now())) throw badRequest('until', 'must be in the future');
-      if (until.getTime() > Date.now() + 30 * 86400_000) throw badRequest('until', 'must be within 30 days');
+      const now = clock.now().getTime();
+      if (!(until.getTime() > now)) throw badRequest('until', 'must be in the future');
+      if (until.getTime() > now + 30 * 86400_000) throw badRequest('until', 'must be within 30 days');
       return transition(actor, id, ['open', 'acknowledged', 'snoozed'], async (trx, a) => {
         const cancelled = await repo.cancelPendingNotifications(trx, id, `cancelled: snoozed by ${actor.label}`);
         const row = await repo.update(trx, a.id, { status: 'snoozed', snoozed_until: until, escalation_due_at: null, ack_expires_at: null });
@@ -221,7 +223,7 @@ export function createAlertsService(deps: AlertsDeps) {
     },
 
     /** One timer tick: due escalation steps, expired acknowledgements, finished snoozes. */
-    async tick(now = new Date(), limit = 50): Promise<{ escalated: number; reopened: number }> {
+    async tick(now = clock.now(), limit = 50): Promise<{ escalated: number; reopened: number }> {
       let escalated = 0;
       let reopened = 0;
       await db.transaction().execute(async (trx) => {

@@ -44,7 +44,7 @@ function requireUserActor(actor: Actor): string {
 
 function contentOf(row: PointRow): Content {
   return {
-    title: row.title, body: row.body, variants: row.variants, shareable: row.shareable, suggested_posts: row.suggested_posts,
+    title: row.title, body: row.body, variants: row.variants, shareable: row.shareable, share_url: row.share_url, suggested_posts: row.suggested_posts,
     tags: row.tags, incident_id: row.incident_id, alert_ids: row.alert_ids, audience: row.audience,
   };
 }
@@ -120,7 +120,7 @@ export function createTalkingPointsService(db: Kysely<DB>, options: TalkingPoint
       const authorId = requireUserActor(actor);
       const alertIds = [...(input.alert_ids ?? []), ...(input.alert_id ? [input.alert_id] : [])];
       const content = cleanContent({
-        title: input.title, body: input.body, variants: input.variants ?? {}, shareable: input.shareable ?? false,
+        title: input.title, body: input.body, variants: input.variants ?? {}, shareable: input.shareable ?? false, share_url: input.share_url ?? null,
         suggested_posts: input.suggested_posts ?? [], tags: input.tags ?? [], incident_id: input.incident_id ?? null,
         alert_ids: alertIds, audience: input.audience ?? { all: true },
       });

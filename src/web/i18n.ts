@@ -2,6 +2,7 @@
 // no-break space before ; : ! ? is left to the font; we use a regular no-break space). A text with "|"
 // holds singular|plural forms chosen with Intl.PluralRules on {count}.
 import type { Lang } from './types.js';
+import { programmeEn, programmeFr } from './i18n-programme.js';
 
 export const LANGS: Lang[] = ['fr', 'en'];
 const LANG_KEY = 'pf_lang';
@@ -276,6 +277,7 @@ const en = {
   'groups.members_count': '{count} member|{count} members', 'groups.delete_title': 'Delete group', 'groups.delete_confirm': 'Delete “{name}”?',
   'groups.name': 'Name', 'groups.members': 'Members', 'groups.filter': 'Filter people', 'groups.create': 'Create group',
   'groups.saved_toast': 'Group saved: {name}', 'groups.new_title': 'New group', 'groups.edit_title': 'Edit group',
+  ...programmeEn,
   'login.sso': 'Sign in with SSO', 'login.or': 'or',
   'admin.tab_invitations': 'Invitations', 'admin.lede_invitations': 'Invite ambassadors by email, one by one or from a CSV file; follow the invitations not yet accepted.',
   'inv.invite_one': 'Invite someone', 'inv.invite_title': 'Invite an ambassador', 'inv.email': 'Email', 'inv.name': 'Full name', 'inv.language': 'Language',
@@ -565,6 +567,7 @@ const fr: Record<Key, string> = {
   'groups.members_count': '{count} membre|{count} membres', 'groups.delete_title': 'Supprimer le groupe', 'groups.delete_confirm': 'Supprimer « {name} » ?',
   'groups.name': 'Nom', 'groups.members': 'Membres', 'groups.filter': 'Filtrer les personnes', 'groups.create': 'Créer le groupe',
   'groups.saved_toast': 'Groupe enregistré : {name}', 'groups.new_title': 'Nouveau groupe', 'groups.edit_title': 'Modifier le groupe',
+  ...programmeFr,
   'login.sso': 'Se connecter avec le SSO', 'login.or': 'ou',
   'admin.tab_invitations': 'Invitations', 'admin.lede_invitations': 'Invitez des ambassadeurs par e-mail, un par un ou depuis un fichier CSV ; suivez les invitations pas encore acceptées.',
   'inv.invite_one': 'Inviter une personne', 'inv.invite_title': 'Inviter un ambassadeur', 'inv.email': 'E-mail', 'inv.name': 'Nom complet', 'inv.language': 'Langue',

@@ -24,8 +24,9 @@ export interface TestApp {
 
 export async function createTestApp(overrides: Record<string, unknown> = {}, env: NodeJS.ProcessEnv = {}, options: { logStream?: NodeJS.WritableStream; clock?: Clock } = {}): Promise<TestApp> {
   const config = loadConfig({ ...TEST_ENV, ...env }, overrides);
-  // A test that inspects the logs (e.g. that no secret is ever logged) passes its own stream.
-  // It gets the production logger (serializers and redaction included), since that is what the test checks.
+  // A test that moves time passes a manual clock (src/shared/clock.ts); a test that inspects the logs (e.g. that
+  // no secret is ever logged) passes its own stream and gets the production logger (serializers and redaction
+  // included), since that is what the test checks.
   const logger = options.logStream ? createLogger(config, {}, options.logStream as DestinationStream) : pino({ level: config.log_level });
   const db = await createTestDatabase();
   const metrics = createMetrics();

@@ -71,6 +71,7 @@ export function openEditor(existing: TalkingPoint | null, onSaved: (point: Talki
   const network = select(NETWORKS.map((n) => ({ value: n, label: t(`channel.${n}` as 'channel.x') })));
   network.value = firstPost?.network ?? 'linkedin';
   const postText = textarea({ rows: 3, maxlength: 3000, value: firstPost?.text ?? '' });
+  const shareUrl = input({ type: 'url', maxlength: 2000, value: existing?.share_url ?? '', placeholder: 'https://' });
   const tags = input({ value: (existing?.tags ?? []).join(', '), placeholder: t('editor.tags_placeholder') });
   const incident = select([{ value: '', label: t('editor.no_incident') }]);
   const audienceAll = h('input', { type: 'radio', name: 'audience', id: uid('aud'), value: 'all', checked: !existing?.audience?.group_ids?.length });
@@ -78,7 +79,8 @@ export function openEditor(existing: TalkingPoint | null, onSaved: (point: Talki
   const groupsBox = h('div', { class: 'checkbox-list' });
   const shareBox = h('div', { class: 'stack share-fields', hidden: !shareable.checked },
     field(t('editor.network'), network),
-    field(t('editor.post_text'), postText, { hint: t('editor.post_hint') }));
+    field(t('editor.post_text'), postText, { hint: t('editor.post_hint') }),
+    field(t('editor.share_url'), shareUrl, { hint: t('editor.share_url_hint') }));
   shareable.addEventListener('change', () => { shareBox.hidden = !shareable.checked; });
 
   void api.get<Items<Incident>>('/api/v1/incidents').then(({ items }) => {
@@ -134,6 +136,7 @@ export function openEditor(existing: TalkingPoint | null, onSaved: (point: Talki
     const payload: Record<string, unknown> = {
       title: title.value.trim(), body: body.value.trim(), shareable: shareable.checked,
       suggested_posts: shareable.checked && postText.value.trim() ? [{ network: network.value, text: postText.value.trim() }] : [],
+      share_url: shareable.checked && shareUrl.value.trim() ? shareUrl.value.trim() : null,
       tags: tags.value.split(',').map((s) => s.trim()).filter(Boolean),
       audience: audienceGroups.checked && groupIds.length > 0 ? { group_ids: groupIds } : { all: true },
       variants: trTitle.value.trim() && trBody.value.trim() ? { [other]: { title: trTitle.value.trim(), body: trBody.value.trim() } } : {},
