@@ -69,7 +69,8 @@ export async function runStep(db: Kysely<DB>, alert: AlertRow, policy: PolicySna
   let written = 0;
   if (rows.length) {
     const inserted = await db.insertInto('notifications')
-      .values(rows.map((r) => ({ ...r, alert_id: alert.id, step_index: position.step })))
+      // Due at the step's own `now` (the injected clock), the time the outbox compares against.
+      .values(rows.map((r) => ({ ...r, alert_id: alert.id, step_index: position.step, next_attempt_at: ctx.now })))
       .onConflict((oc) => oc.column('idempotency_key').doNothing()).returning('id').execute();
     written = inserted.length;
   }

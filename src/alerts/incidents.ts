@@ -8,19 +8,13 @@ import { audit } from '../audit/audit.js';
 import type { DB } from '../db/schema.js';
 import { json } from '../db/tables/json.js';
 import type { IncidentPhase, IncidentRow } from '../db/tables/incidents.js';
-import { appendEvent } from '../events/repository.js';
 import type { EventType } from '../events/types.js';
 import type { Actor } from '../shared/actor.js';
 import { systemClock, type Clock } from '../shared/clock.js';
 import { badRequest, notFound } from '../shared/errors.js';
-import { ALERT_AUDIENCE } from './escalation.js';
+import { incidentView, incidentsRepository, type IncidentView, type Person } from '../incidents/repository.js';
 
-type Person = { id: string; name: string } | null;
-export interface IncidentView {
-  id: string; title: string; summary: string | null; status: 'open' | 'closed'; phase: IncidentPhase;
-  declared_by: Person; commander: Person; comms_lead: Person;
-  created_at: string; updated_at: string; closed_at: string | null; alert_ids: string[];
-}
+export type { IncidentView } from '../incidents/repository.js';
 export interface IncidentTimelineEntry { id: number; at: string; type: string; actor: Person; details: Record<string, unknown> }
 
 export interface IncidentPatch {
@@ -29,37 +23,23 @@ export interface IncidentPatch {
 }
 
 export function createIncidentsService(db: Kysely<DB>, clock: Clock = systemClock) {
-  async function view(conn: Kysely<DB>, row: IncidentRow): Promise<IncidentView> {
-    const people = [row.declared_by, row.commander_id, row.comms_lead_id].filter((x): x is string => !!x);
-    const [alerts, users] = await Promise.all([
-      conn.selectFrom('alerts').select('id').where('incident_id', '=', row.id).orderBy('opened_at').execute(),
-      people.length ? conn.selectFrom('users').select(['id', 'name']).where('id', 'in', people).execute() : Promise.resolve([]),
-    ]);
-    const who = (id: string | null): Person => (id ? users.find((u) => u.id === id) ?? { id, name: 'unknown' } : null);
-    return {
-      id: row.id, title: row.title, summary: row.summary, status: row.status, phase: row.phase,
-      declared_by: who(row.declared_by), commander: who(row.commander_id), comms_lead: who(row.comms_lead_id),
-      created_at: row.created_at.toISOString(), updated_at: row.updated_at.toISOString(), closed_at: row.closed_at?.toISOString() ?? null,
-      alert_ids: alerts.map((a) => a.id),
-    };
-  }
+  const view = incidentView;
+  const record = (conn: Kysely<DB>, incidentId: string, type: string, actor: Actor, details: Record<string, unknown> = {}) =>
+    incidentsRepository.record(conn, incidentId, { type, actorId: actor.id, at: clock.now(), details });
+  const announce = (conn: Kysely<DB>, type: EventType, row: IncidentRow) => incidentsRepository.announce(conn, type, row);
 
-  async function record(conn: Kysely<DB>, incidentId: string, type: string, actor: Actor, details: Record<string, unknown> = {}): Promise<void> {
-    await conn.insertInto('incident_events').values({ incident_id: incidentId, at: clock.now(), type, actor_id: actor.id, details: json(details) }).execute();
-  }
-
-  async function announce(conn: Kysely<DB>, type: EventType, row: IncidentRow): Promise<IncidentView> {
-    const v = await view(conn, row);
-    await appendEvent(conn, type, v as unknown as Record<string, unknown>, { roles: ALERT_AUDIENCE });
-    return v;
-  }
-
+  /** Links alerts; one already acknowledged enters the timeline as acknowledged, by whom and when. */
   async function attach(conn: Kysely<DB>, incidentId: string, alertIds: string[], field: string): Promise<string[]> {
     if (alertIds.length === 0) return [];
-    const found = await conn.selectFrom('alerts').select('id').where('id', 'in', alertIds).execute();
+    const found = await conn.selectFrom('alerts').select(['id', 'title', 'acknowledged_at', 'acknowledged_by', 'incident_id']).where('id', 'in', alertIds).execute();
     const missing = alertIds.filter((id) => !found.some((f) => f.id === id));
     if (missing.length) throw badRequest(field, `unknown alert ${missing[0]}`);
     await conn.updateTable('alerts').set({ incident_id: incidentId, updated_at: clock.now() }).where('id', 'in', alertIds).execute();
+    for (const a of found) {
+      if (a.acknowledged_at && a.incident_id !== incidentId) {
+        await incidentsRepository.record(conn, incidentId, { type: 'alert_acknowledged', actorId: a.acknowledged_by, at: a.acknowledged_at, details: { alert_id: a.id, title: a.title } });
+      }
+    }
     return alertIds;
   }
 
@@ -105,10 +85,18 @@ export function createIncidentsService(db: Kysely<DB>, clock: Clock = systemCloc
       return view(db, row);
     },
 
+    /** Oldest first; each publication carries its current read rate (receipts keep arriving after it). */
     async timeline(id: string): Promise<IncidentTimelineEntry[]> {
-      const rows = await db.selectFrom('incident_events as e').leftJoin('users as u', 'u.id', 'e.actor_id')
-        .select(['e.id', 'e.at', 'e.type', 'e.actor_id', 'u.name as actor_name', 'e.details']).where('e.incident_id', '=', id).orderBy('e.id').execute();
-      return rows.map((e) => ({ id: Number(e.id), at: e.at.toISOString(), type: e.type, actor: e.actor_id ? { id: e.actor_id, name: e.actor_name ?? 'unknown' } : null, details: e.details }));
+      const rows = await incidentsRepository.timeline(db, id);
+      const pointIds = rows.filter((e) => e.type === 'talking_point_published').map((e) => String(e.details.talking_point_id));
+      const counts = await incidentsRepository.readCounts(db, pointIds);
+      return rows.map((e) => {
+        const reads = e.type === 'talking_point_published' ? counts.get(String(e.details.talking_point_id)) : undefined;
+        return {
+          id: Number(e.id), at: e.at.toISOString(), type: e.type, actor: e.actor_id ? { id: e.actor_id, name: e.actor_name ?? 'unknown' } : null,
+          details: reads ? { ...e.details, sent: reads.sent, read: reads.read } : e.details,
+        };
+      });
     },
 
     async update(actor: Actor, id: string, patch: IncidentPatch): Promise<IncidentView> {

@@ -16,6 +16,7 @@ import type { Metrics } from '../observability/metrics.js';
 import type { Actor } from '../shared/actor.js';
 import { SYSTEM_ACTOR } from '../shared/actor.js';
 import { systemClock, type Clock } from '../shared/clock.js';
+import { incidentsRepository } from '../incidents/repository.js';
 import { badRequest, conflict, notFound } from '../shared/errors.js';
 import { ALERT_AUDIENCE, runStep } from './escalation.js';
 import { choosePolicy, nextStep, snapshot, type StepPosition } from './policy.js';
@@ -106,6 +107,10 @@ export function createAlertsService(deps: AlertsDeps) {
       const { row, event, timeline, details } = await apply(trx, current);
       await repo.addTimeline(trx, id, timeline, actor.id, details ?? {});
       await audit(trx, actor, { action: `alert.${timeline}`, entityType: 'alert', entityId: id, details: details ?? {} });
+      // The incident's timeline says who acknowledged or resolved its alerts, and when.
+      if (row.incident_id && (timeline === 'acknowledged' || timeline === 'resolved')) {
+        await incidentsRepository.noteActivity(trx, row.incident_id, { type: `alert_${timeline}`, actorId: actor.id, at: clock.now(), details: { alert_id: id, title: row.title, ...(details?.note ? { note: details.note } : {}) } });
+      }
       return announce(trx, event, row);
     });
     logger.info({ alertId: id, actor: actor.label, status: result.status }, 'alert state changed');
@@ -133,10 +138,10 @@ export function createAlertsService(deps: AlertsDeps) {
         const explanation = { ...candidate.explanation, sample_mention_ids: evidence.mentions.map((m) => String(m.id)) };
         const related = await repo.relatedAlert(trx, watchlistId, groupingSince(candidate.explanation.window.start, clock.now(), options.groupGapMinutes ?? GROUP_GAP_MINUTES));
         let row = await repo.insertIfNew(trx, {
-          fingerprint, watchlist_id: watchlistId, kind: candidate.kind, severity, score: candidate.score,
+          fingerprint, watchlist_id: watchlistId, opened_at: clock.now(), kind: candidate.kind, severity, score: candidate.score,
           title: `${names.get(watchlistId) ?? 'watchlist'} — ${candidate.explanation.summary}`.slice(0, 300),
           explanation: json(explanation), evidence: json(evidence), episode_key: candidate.episodeKey,
-          policy_id: policy.id, policy_snapshot: json(policy), escalation_due_at: new Date(Date.now() + minutes(firstDelay)),
+          policy_id: policy.id, policy_snapshot: json(policy), escalation_due_at: new Date(clock.now().getTime() + minutes(firstDelay)),
           group_id: groupOf(related),
         });
         if (!row) return null;
@@ -165,8 +170,9 @@ export function createAlertsService(deps: AlertsDeps) {
       const note = rawNote?.trim() || null;
       return transition(actor, id, ['open', 'snoozed'], async (trx, a) => {
         const cancelled = await repo.cancelPendingNotifications(trx, id, `cancelled: acknowledged by ${actor.label}`);
-        const expires = options.ackTimeoutMinutes > 0 ? new Date(Date.now() + minutes(options.ackTimeoutMinutes)) : null;
-        const row = await repo.update(trx, a.id, { status: 'acknowledged', acknowledged_at: new Date(), acknowledged_by: actor.id, ack_expires_at: expires, escalation_due_at: null, snoozed_until: null, ack_note: note });
+        const now = clock.now();
+        const expires = options.ackTimeoutMinutes > 0 ? new Date(now.getTime() + minutes(options.ackTimeoutMinutes)) : null;
+        const row = await repo.update(trx, a.id, { status: 'acknowledged', acknowledged_at: now, acknowledged_by: actor.id, ack_expires_at: expires, escalation_due_at: null, snoozed_until: null, ack_note: note });
         return { row, event: 'alert.acknowledged', timeline: 'acknowledged', details: { note, cancelled_notifications: cancelled, expires_at: expires?.toISOString() ?? null } };
       });
     },
@@ -190,14 +196,15 @@ export function createAlertsService(deps: AlertsDeps) {
     resolve(actor: Actor, id: string, reason?: string) {
       return transition(actor, id, ['open', 'acknowledged', 'snoozed'], async (trx, a) => {
         const cancelled = await repo.cancelPendingNotifications(trx, id, `cancelled: resolved by ${actor.label}`);
-        const row = await repo.update(trx, a.id, { status: 'resolved', resolved_at: new Date(), resolved_by: actor.id, resolve_reason: reason ?? null, escalation_due_at: null, ack_expires_at: null, snoozed_until: null });
+        const row = await repo.update(trx, a.id, { status: 'resolved', resolved_at: clock.now(), resolved_by: actor.id, resolve_reason: reason ?? null, escalation_due_at: null, ack_expires_at: null, snoozed_until: null });
         return { row, event: 'alert.resolved', timeline: 'resolved', details: { reason: reason ?? null, cancelled_notifications: cancelled } };
       });
     },
 
     snooze(actor: Actor, id: string, until: Date) {
-      if (!(until.getTime() > Date.now())) throw badRequest('until', 'must be in the future');
-      if (until.getTime() > Date.now() + 30 * 86400_000) throw badRequest('until', 'must be within 30 days');
+      const now = clock.now().getTime();
+      if (!(until.getTime() > now)) throw badRequest('until', 'must be in the future');
+      if (until.getTime() > now + 30 * 86400_000) throw badRequest('until', 'must be within 30 days');
       return transition(actor, id, ['open', 'acknowledged', 'snoozed'], async (trx, a) => {
         const cancelled = await repo.cancelPendingNotifications(trx, id, `cancelled: snoozed by ${actor.label}`);
         const row = await repo.update(trx, a.id, { status: 'snoozed', snoozed_until: until, escalation_due_at: null, ack_expires_at: null });
@@ -216,7 +223,7 @@ export function createAlertsService(deps: AlertsDeps) {
     },
 
     /** One timer tick: due escalation steps, expired acknowledgements, finished snoozes. */
-    async tick(now = new Date(), limit = 50): Promise<{ escalated: number; reopened: number }> {
+    async tick(now = clock.now(), limit = 50): Promise<{ escalated: number; reopened: number }> {
       let escalated = 0;
       let reopened = 0;
       await db.transaction().execute(async (trx) => {

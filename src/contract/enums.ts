@@ -42,3 +42,13 @@ export type AlertStatus = (typeof ALERT_STATUSES)[number];
 export const ALERT_SORTS = ['severity', 'recent'] as const;
 export const AlertSortSchema = Type.Enum(ALERT_SORTS);
 export type AlertSort = (typeof ALERT_SORTS)[number];
+
+/** Phases of an incident (status open/closed is derived: closed ⇔ resolved). */
+export const INCIDENT_PHASES = ['investigating', 'identified', 'monitoring', 'resolved'] as const;
+export const IncidentPhaseSchema = Type.Enum(INCIDENT_PHASES);
+export type IncidentPhase = (typeof INCIDENT_PHASES)[number];
+
+/** Where an approved talking point is shared from the ambassador app; each has its own tracked short link. */
+export const SHARE_NETWORKS = ['native', 'linkedin', 'x', 'bluesky', 'mastodon', 'copy'] as const;
+export const ShareNetworkSchema = Type.Enum(SHARE_NETWORKS);
+export type ShareNetwork = (typeof SHARE_NETWORKS)[number];

@@ -31,14 +31,16 @@ export async function startBackgroundJobs(deps: JobDeps): Promise<Jobs> {
   tasks.push(schedule('detection', tick, () => services.detection.sync(), log('detection')));
   tasks.push(schedule('escalation', tick, () => services.alertTimers.tick(), log('escalation')));
   tasks.push(schedule('outbox', tick, () => services.outbox.tick(), log('outbox')));
+  tasks.push(schedule('watchlist-backfill', tick, () => services.backfill.tick(), log('watchlist-backfill')));
   // Weekly mention partitions exist four weeks ahead; created at start and checked daily.
-  const partitions = () => ensurePartitions(database.jobs, (deps.clock ?? systemClock).now(), PARTITION_WEEKS_AHEAD)
+  const clock = deps.clock ?? systemClock;
+  const partitions = () => ensurePartitions(database.jobs, clock.now(), PARTITION_WEEKS_AHEAD)
     .then((created) => { if (created.length) log('mention-partitions').info({ created }, 'mention partitions created'); });
   await partitions().catch((err: unknown) => log('mention-partitions').error({ err }, 'could not create mention partitions'));
   tasks.push(schedule('mention-partitions', '41 2 * * *', partitions, log('mention-partitions')));
   tasks.push(schedule('retention', config.retention.cron, () => runRetention(database.jobs, {
     mentionsDays: config.retention.mentions_days, batchSize: config.retention.batch_size,
-  }, log('retention')), log('retention')));
+  }, log('retention'), clock.now()), log('retention')));
 
   return {
     async stop() {

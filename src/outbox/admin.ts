@@ -4,6 +4,7 @@ import { audit } from '../audit/audit.js';
 import type { DB } from '../db/schema.js';
 import type { NotificationStatus } from '../db/tables/notifications.js';
 import type { Actor } from '../shared/actor.js';
+import { systemClock, type Clock } from '../shared/clock.js';
 import { conflict, notFound } from '../shared/errors.js';
 
 const columns = ['id', 'channel', 'recipient', 'status', 'attempts', 'last_error', 'sent_at', 'created_at', 'step_index', 'alert_id', 'talking_point_id'] as const;
@@ -11,7 +12,7 @@ const columns = ['id', 'channel', 'recipient', 'status', 'attempts', 'last_error
 type Row = { sent_at: Date | null; created_at: Date };
 const iso = <T extends Row>(n: T) => ({ ...n, sent_at: n.sent_at?.toISOString() ?? null, created_at: n.created_at.toISOString() });
 
-export function createNotificationsAdmin(db: Kysely<DB>, onRetry: () => void) {
+export function createNotificationsAdmin(db: Kysely<DB>, onRetry: () => void, clock: Clock = systemClock) {
   return {
     async list(statuses: string[], limit: number) {
       const rows = await db.selectFrom('notifications').select(columns).where('status', 'in', statuses as NotificationStatus[]).orderBy('created_at', 'desc').limit(limit).execute();
@@ -22,7 +23,7 @@ export function createNotificationsAdmin(db: Kysely<DB>, onRetry: () => void) {
         const current = await trx.selectFrom('notifications').select(['status']).where('id', '=', id).forNoKeyUpdate().executeTakeFirst();
         if (!current) throw notFound('notification');
         if (current.status !== 'dead' && current.status !== 'failed') throw conflict(`notification is ${current.status}; only dead or failed ones can be retried`, 'invalid_state');
-        const updated = await trx.updateTable('notifications').set({ status: 'pending', attempts: 0, next_attempt_at: new Date() }).where('id', '=', id).returning(columns).executeTakeFirstOrThrow();
+        const updated = await trx.updateTable('notifications').set({ status: 'pending', attempts: 0, next_attempt_at: clock.now() }).where('id', '=', id).returning(columns).executeTakeFirstOrThrow();
         await audit(trx, actor, { action: 'notification.retried', entityType: 'notification', entityId: id });
         return updated;
       });

@@ -13,6 +13,7 @@ import type { NotificationRow } from '../db/tables/notifications.js';
 import { DeliveryError, isDeliveryError, renderAlertEmail, renderTalkingPointEmail, sendWebhook, type Mailer } from '../notify/index.js';
 import type { AlertMessage, Lang, NotifyEvent, TalkingPointMessage } from '../notify/types.js';
 import type { Metrics } from '../observability/metrics.js';
+import { systemClock, type Clock } from '../shared/clock.js';
 import { retryDelaySeconds } from './backoff.js';
 
 export type OutboxPayload =
@@ -22,7 +23,7 @@ export type OutboxPayload =
 
 export interface OutboxOptions { maxAttempts: number; baseDelaySeconds: number; maxDelaySeconds: number; webhookTimeoutMs: number; concurrency?: number; leaseSeconds?: number }
 export interface OutboxDeps {
-  db: Kysely<DB>; logger: Logger; metrics?: Metrics; mailer: Mailer; policy: AddressPolicy; webhookSecret: () => Promise<string>; options: OutboxOptions;
+  db: Kysely<DB>; logger: Logger; metrics?: Metrics; clock?: Clock; mailer: Mailer; policy: AddressPolicy; webhookSecret: () => Promise<string>; options: OutboxOptions;
   /** Delivers a `push` row (Web Push); absent, push rows fail as not configured. */
   push?: (n: NotificationRow) => Promise<void>;
 }
@@ -32,11 +33,15 @@ const INACTIVE_ALERT = new Set(['acknowledged', 'resolved', 'snoozed']);
 export function createOutbox(deps: OutboxDeps) {
   const { db, logger, options } = deps;
   const lease = options.leaseSeconds ?? 120;
+  const clock = deps.clock ?? systemClock;
 
+  // Due times, leases and backoff all come from the injected clock (the writers of next_attempt_at use it
+  // too), so a tick is a function of `now` and tests advance time instead of sleeping.
   async function claim(limit: number): Promise<NotificationRow[]> {
+    const now = clock.now();
     const res = await sql<NotificationRow>`
-      UPDATE notifications SET attempts = attempts + 1, next_attempt_at = now() + make_interval(secs => ${lease})
-      WHERE id IN (SELECT id FROM notifications WHERE status = 'pending' AND next_attempt_at <= now()
+      UPDATE notifications SET attempts = attempts + 1, next_attempt_at = ${new Date(now.getTime() + lease * 1000)}
+      WHERE id IN (SELECT id FROM notifications WHERE status = 'pending' AND next_attempt_at <= ${now}
                    ORDER BY next_attempt_at LIMIT ${limit} FOR UPDATE SKIP LOCKED)
       RETURNING *`.execute(db);
     return res.rows;
@@ -72,7 +77,7 @@ export function createOutbox(deps: OutboxDeps) {
     const log = logger.child({ notificationId: n.id, alertId: n.alert_id, talkingPointId: n.talking_point_id, channel: n.channel });
     if (outcome === 'sent' || outcome === 'cancelled') {
       await db.transaction().execute(async (trx) => {
-        await trx.updateTable('notifications').set({ status: outcome, ...(outcome === 'sent' ? { sent_at: new Date(), last_error: null } : { last_error: 'cancelled: alert no longer open' }) }).where('id', '=', n.id).execute();
+        await trx.updateTable('notifications').set({ status: outcome, ...(outcome === 'sent' ? { sent_at: clock.now(), last_error: null } : { last_error: 'cancelled: alert no longer open' }) }).where('id', '=', n.id).execute();
         if (outcome === 'sent' && n.alert_id) await timeline(trx, n, 'notification_sent', {});
       });
       deps.metrics?.notifications.inc({ channel: n.channel, outcome });
@@ -89,7 +94,7 @@ export function createOutbox(deps: OutboxDeps) {
     await db.transaction().execute(async (trx) => {
       await trx.updateTable('notifications').set(dead
         ? { status: retryable ? 'dead' : 'failed', last_error: message }
-        : { status: 'pending', last_error: message, next_attempt_at: new Date(Date.now() + delay * 1000) }).where('id', '=', n.id).execute();
+        : { status: 'pending', last_error: message, next_attempt_at: new Date(clock.now().getTime() + delay * 1000) }).where('id', '=', n.id).execute();
       if (dead && n.alert_id) await timeline(trx, n, retryable ? 'dead_lettered' : 'notification_failed', { error: message });
     });
     deps.metrics?.notifications.inc({ channel: n.channel, outcome: dead ? (retryable ? 'dead' : 'failed') : 'retry' });

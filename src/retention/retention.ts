@@ -11,7 +11,7 @@ import { dropPartitionsBefore } from '../mentions/partitions.js';
 
 export interface RetentionOptions { mentionsDays: number; batchSize: number; eventsDays?: number }
 
-export async function runRetention(db: Kysely<DB>, options: RetentionOptions, logger: Logger, now = new Date()): Promise<{ mentions: number; events: number; partitions: string[] }> {
+export async function runRetention(db: Kysely<DB>, options: RetentionOptions, logger: Logger, now: Date): Promise<{ mentions: number; events: number; partitions: string[] }> {
   const cutoff = new Date(now.getTime() - options.mentionsDays * 86400_000);
   const dropped = await dropPartitionsBefore(db, cutoff);
   // Stray rows (the default partition, PGlite's plain table) and expired dedupe keys go in short batches.

@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
+import { systemClock, type Clock } from '../shared/clock.js';
 import { audit } from '../audit/audit.js';
 import type { AuthenticatedUser } from '../auth/service.js';
 import type { DB } from '../db/schema.js';
@@ -42,7 +43,8 @@ export function signalView(row: SignalRow, reporterName: string, score?: { senti
   };
 }
 
-export function createSignalsService(db: Kysely<DB>, deps: { ingest: IngestService; sources: SourcesService; logger: Logger; config: Readonly<Config> }) {
+export function createSignalsService(db: Kysely<DB>, deps: { ingest: IngestService; sources: SourcesService; logger: Logger; config: Readonly<Config>; clock?: Clock }) {
+  const clock = deps.clock ?? systemClock;
   /** Before the report is stored, so that it reaches the dashboard with its preview; never fails the report. */
   async function previewOf(url: string | null): Promise<{ preview: LinkPreview | null; preview_error: string | null }> {
     const c = deps.config;
@@ -94,12 +96,12 @@ export function createSignalsService(db: Kysely<DB>, deps: { ingest: IngestServi
       async function storeSignal(): Promise<void> {
       await deps.ingest.store({ id: source.id, kind: 'ambassador' }, [{
         // A replayed report maps to the same mention too, so ingest's own dedupe never counts it twice.
-        external_id: clientId ? `${user.id}:${clientId}` : id, text, author: user.name, url, published_at: new Date(), lang: null,
+        external_id: clientId ? `${user.id}:${clientId}` : id, text, author: user.name, url, published_at: clock.now(), lang: null,
         signal: { userId: user.id, severity: input.severity, watchlistId: input.watchlist_id ?? null },
       }], async (trx, stored) => {
         const item = stored[0];
         const row = await trx.insertInto('signals').values({
-          id, mention_id: item?.id ?? null, user_id: user.id, text, url, channel: input.channel?.trim() || null,
+          id, mention_id: item?.id ?? null, user_id: user.id, created_at: clock.now(), text, url, channel: input.channel?.trim() || null,
           severity: input.severity, watchlist_id: input.watchlist_id ?? null, watchlist_ids: item?.scored.watchlists.map((w) => w.id) ?? [],
           client_id: clientId, preview: preview ? json(preview) : null, preview_error,
         }).returningAll().executeTakeFirstOrThrow();

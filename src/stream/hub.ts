@@ -57,13 +57,16 @@ export function createStreamHub(db: Kysely<DB>, bus: EventBus, logger: Logger, o
     options.metrics?.streamClients.set(clients.size);
   });
 
-  const heartbeat = setInterval(() => {
+  // One heartbeat round: a client that did not answer the previous ping is cut. The interval only calls it,
+  // so a test can run rounds itself instead of waiting for the timer.
+  function beat(): void {
     for (const client of clients) {
       if (!client.alive) { client.socket.terminate(); continue; }
       client.alive = false;
       client.socket.ping();
     }
-  }, options.heartbeatSeconds * 1000);
+  }
+  const heartbeat = setInterval(beat, options.heartbeatSeconds * 1000);
   heartbeat.unref();
 
   return {
@@ -96,6 +99,7 @@ export function createStreamHub(db: Kysely<DB>, bus: EventBus, logger: Logger, o
       }
     },
     size: () => clients.size,
+    heartbeat: beat,
     close(): void {
       clearInterval(heartbeat);
       unsubscribe();

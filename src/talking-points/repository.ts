@@ -8,7 +8,7 @@ import type { ListFilter } from './types.js';
 
 /** Every column but the tsvector, which only the database reads. */
 const POINT_COLUMNS = [
-  'tp.id', 'tp.lineage_id', 'tp.version', 'tp.status', 'tp.title', 'tp.body', 'tp.variants', 'tp.shareable', 'tp.suggested_posts',
+  'tp.id', 'tp.lineage_id', 'tp.version', 'tp.status', 'tp.title', 'tp.body', 'tp.variants', 'tp.shareable', 'tp.share_url', 'tp.suggested_posts',
   'tp.tags', 'tp.incident_id', 'tp.alert_ids', 'tp.audience', 'tp.author_id', 'tp.submitted_at', 'tp.approved_by', 'tp.approved_at',
   'tp.published_by', 'tp.published_at', 'tp.retired_at', 'tp.sent_back_reason', 'tp.sent_back_by', 'tp.sent_back_at',
   'tp.created_at', 'tp.updated_at',
@@ -37,7 +37,7 @@ function searchVector(c: Pick<Content, 'title' | 'body' | 'variants' | 'tags'>) 
 
 function contentColumns(c: Content) {
   return {
-    title: c.title, body: c.body, variants: json(c.variants), shareable: c.shareable, suggested_posts: json(c.suggested_posts),
+    title: c.title, body: c.body, variants: json(c.variants), shareable: c.shareable, share_url: c.share_url, suggested_posts: json(c.suggested_posts),
     tags: c.tags, incident_id: c.incident_id, alert_ids: c.alert_ids, audience: json(c.audience), search: searchVector(c),
   };
 }

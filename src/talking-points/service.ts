@@ -7,7 +7,9 @@ import type { Logger } from 'pino';
 import { audit } from '../audit/audit.js';
 import { appendEvent } from '../events/repository.js';
 import type { DB } from '../db/schema.js';
+import { incidentsRepository } from '../incidents/repository.js';
 import type { Actor } from '../shared/actor.js';
+import { systemClock, type Clock } from '../shared/clock.js';
 import { AppError, badRequest, forbidden, notFound } from '../shared/errors.js';
 import { checkDraft, type DraftCheck, type DraftText } from './check.js';
 import { cleanContent, shareableTexts, type Content } from './content.js';
@@ -27,6 +29,7 @@ export interface TalkingPointsOptions {
   logger: Logger;
   /** Called after a publish commits with emails in the outbox, so they go out without waiting for the next tick. */
   onNotificationsWritten?: () => void;
+  clock?: Clock;
 }
 
 function orThrow<T extends object>(decision: Decision<T>): T {
@@ -41,7 +44,7 @@ function requireUserActor(actor: Actor): string {
 
 function contentOf(row: PointRow): Content {
   return {
-    title: row.title, body: row.body, variants: row.variants, shareable: row.shareable, suggested_posts: row.suggested_posts,
+    title: row.title, body: row.body, variants: row.variants, shareable: row.shareable, share_url: row.share_url, suggested_posts: row.suggested_posts,
     tags: row.tags, incident_id: row.incident_id, alert_ids: row.alert_ids, audience: row.audience,
   };
 }
@@ -55,6 +58,7 @@ export function createTalkingPointsService(db: Kysely<DB>, options: TalkingPoint
   const doNotSay = createDoNotSayChecker(options.doNotSay);
   const queries = createTalkingPointQueries(db, doNotSay);
   const log = options.logger;
+  const clock = options.clock ?? systemClock;
 
   async function viewIn(trx: Kysely<DB>, id: string): Promise<TalkingPointView> {
     const record = await points.get(trx, id);
@@ -74,7 +78,7 @@ export function createTalkingPointsService(db: Kysely<DB>, options: TalkingPoint
       const row = await locked(trx, id);
       const editorIds = action === 'approve' ? await points.editorIds(trx, id, row.author_id) : [];
       orThrow(decideTransition(action, { status: row.status, authorId: row.author_id, editorIds }, actor));
-      const now = new Date();
+      const now = clock.now();
       const details = await apply(trx, row, now);
       await audit(trx, actor, { action: `talking_point.${pastTense(action)}`, entityType: 'talking_point', entityId: id, details: { version: row.version, from: row.status, ...details } });
       return viewIn(trx, id);
@@ -94,6 +98,14 @@ export function createTalkingPointsService(db: Kysely<DB>, options: TalkingPoint
     const record = (await points.get(trx, id))!;
     const incident = record.incident_id ? await queries.incidentTitle(trx, record.incident_id) : null;
     const sent = await distribute(trx, record, { baseUrl: options.baseUrl, now, supersedes: previous?.id ?? null, incidentTitle: incident, view: pointView(record, doNotSay) });
+    // The incident's timeline says what was published and to whom; its read rate is added when shown.
+    if (record.incident_id) {
+      const groups = record.audience.all ? [] : await incidentsRepository.groupNames(trx, record.audience.group_ids ?? []);
+      await incidentsRepository.noteActivity(trx, record.incident_id, {
+        type: 'talking_point_published', actorId: actor.id, at: now,
+        details: { talking_point_id: id, title: record.title, version: record.version, audience: record.audience.all ? 'all' : groups, recipients: sent.recipients, priority: sent.priority },
+      });
+    }
     return { ...sent, ...(previous ? { supersedes: previous.id } : {}) };
   });
 
@@ -108,7 +120,7 @@ export function createTalkingPointsService(db: Kysely<DB>, options: TalkingPoint
       const authorId = requireUserActor(actor);
       const alertIds = [...(input.alert_ids ?? []), ...(input.alert_id ? [input.alert_id] : [])];
       const content = cleanContent({
-        title: input.title, body: input.body, variants: input.variants ?? {}, shareable: input.shareable ?? false,
+        title: input.title, body: input.body, variants: input.variants ?? {}, shareable: input.shareable ?? false, share_url: input.share_url ?? null,
         suggested_posts: input.suggested_posts ?? [], tags: input.tags ?? [], incident_id: input.incident_id ?? null,
         alert_ids: alertIds, audience: input.audience ?? { all: true },
       });
@@ -195,7 +207,7 @@ export function createTalkingPointsService(db: Kysely<DB>, options: TalkingPoint
       const row = await points.get(db, id);
       if (!row) throw notFound('talking point');
       orThrow(decideAck(row.status));
-      const readAt = await receiptsRepository.markRead(db, id, user.id, new Date());
+      const readAt = await receiptsRepository.markRead(db, id, user.id, clock.now());
       if (!readAt) throw forbidden('this talking point was not sent to you');
       log.info({ talkingPointId: id, userId: user.id }, 'talking point read');
       return { talking_point_id: id, read_at: readAt.toISOString() };

@@ -10,7 +10,7 @@ const person = (id: string | null, name: string | null): PersonRef | null => (id
 export function pointView(r: PointRecord, doNotSay: DoNotSayChecker): TalkingPointView {
   return {
     id: r.id, lineage_id: r.lineage_id, version: r.version, status: r.status,
-    title: r.title, body: r.body, variants: r.variants, shareable: r.shareable, suggested_posts: r.suggested_posts,
+    title: r.title, body: r.body, variants: r.variants, shareable: r.shareable, share_url: r.share_url, suggested_posts: r.suggested_posts,
     tags: r.tags, incident_id: r.incident_id, alert_ids: r.alert_ids,
     audience: r.audience.all ? { all: true } : { group_ids: r.audience.group_ids ?? [] },
     author: { id: r.author_id, name: r.author_name },

@@ -60,3 +60,16 @@ export function startRelativeClock(): void {
     for (const el of document.querySelectorAll<HTMLTimeElement>('time[data-relative]')) el.textContent = relativeTime(el.dateTime);
   }, 30_000);
 }
+
+/** A span in seconds as the after-action report writes it: 45 s, 12 min, 1 h 05 min, 2 d 3 h (2 j 3 h). */
+export function duration(seconds: number | null | undefined): string {
+  if (seconds === null || seconds === undefined) return '—';
+  const sign = seconds < 0 ? '−' : '';
+  const s = Math.abs(seconds);
+  if (s < 60) return `${sign}${s} s`;
+  const m = Math.round(s / 60);
+  if (m < 60) return `${sign}${m} min`;
+  const h = Math.floor(m / 60);
+  if (h < 48) return `${sign}${h} h ${String(m % 60).padStart(2, '0')} min`;
+  return `${sign}${Math.floor(h / 24)} ${getLang() === 'fr' ? 'j' : 'd'} ${h % 24} h`;
+}

@@ -12,6 +12,8 @@ export interface Route { id: string; label: Key; roles: readonly Role[]; load: (
 export const ROUTES: Route[] = [
   { id: 'dashboard', label: 'nav.dashboard', roles: ['crisis', 'admin', 'comms'], nav: true, load: async () => (await import('./pages/dashboard/index.js')).dashboardPage },
   { id: 'field', label: 'nav.field', roles: ['ambassador', 'crisis', 'comms', 'admin'], nav: true, load: async () => (await import('./pages/ambassador/index.js')).ambassadorPage },
+  { id: 'incidents', label: 'nav.incidents', roles: ['crisis', 'admin', 'comms'], nav: true, load: async () => (await import('./pages/incidents/index.js')).incidentsPage },
+  { id: 'analytics', label: 'nav.analytics', roles: ['crisis', 'admin', 'comms'], nav: true, load: async () => (await import('./pages/analytics.js')).analyticsPage },
   { id: 'comms', label: 'nav.comms', roles: ['comms', 'crisis', 'admin'], nav: true, load: async () => (await import('./pages/comms/index.js')).commsPage },
   { id: 'admin', label: 'nav.admin', roles: ['admin', 'crisis'], nav: true, load: async () => (await import('./pages/admin/index.js')).adminPage },
 ];

@@ -9,6 +9,9 @@ export interface Me { id: string; email: string; name: string; role: Role; lang:
 export interface User extends Me { disabled: boolean; created_at: string }
 export interface Person { id: string; name: string }
 export interface Items<T> { items: T[]; next_cursor?: string | null }
+export interface PendingInvitation { id: string; email: string; name: string; lang: Lang; invited_at: string; link_expires_at: string | null; expired: boolean; groups: string[] }
+export interface RowIssue { row: number; email: string; reason: string }
+export interface CsvReport { rows: number; invited: number; refused: RowIssue[]; not_emailed: RowIssue[] }
 
 export interface Explanation {
   summary?: string; observed?: number; expected?: number; factor?: number;
@@ -100,7 +103,7 @@ export interface TalkingPoint {
   variants?: Partial<Record<Lang, { title: string; body: string }>>; shareable: boolean; suggested_posts?: { network: string; text: string }[];
   tags?: string[]; incident_id: string | null; alert_ids?: string[]; audience?: { all?: boolean; group_ids?: string[] };
   author: Person; approved_by: Person | null; approved_at: string | null; published_at: string | null; submitted_at?: string | null;
-  created_at: string; updated_at: string; do_not_say_matches?: { phrase: string; field: string }[];
+  created_at: string; updated_at: string; do_not_say_matches?: { phrase: string; field: string }[]; share_url?: string | null;
   sent_back?: { reason: string; by: Person | null; at: string } | null;
   read_at?: string | null; priority?: boolean;
 }
@@ -108,3 +111,36 @@ export interface Receipts { sent: number; read: number; unread: number; recipien
 export interface Group { id: string; name: string; kind: 'team' | 'department' | 'language' | 'other'; member_ids?: string[]; members?: Person[]; member_count?: number }
 
 export interface StreamEvent<T = Record<string, unknown>> { type: string; id: string; at: string; data: T }
+
+/** One line of an incident's timeline: `type` says what happened, `details` carries its facts. */
+export interface IncidentTimelineEntry { id: number; at: string; type: string; actor: Person | null; details: Record<string, unknown> }
+export interface IncidentSignal { id: string; text: string; url: string | null; channel: string | null; severity: Severity; created_at: string; reporter: string }
+export interface ReadRate { group: string | null; sent: number; read: number; rate: number | null }
+export interface IncidentReport {
+  lang: Lang; generated_at: string;
+  incident: { id: string; title: string; summary: string | null; declared_by: string | null; commander: string | null; comms_lead: string | null };
+  figures: {
+    milestones: Record<'first_mention' | 'first_signal' | 'first_alert' | 'declared' | 'first_ack' | 'first_publication' | 'resolved', string | null>;
+    durations: Record<'detect_seconds' | 'signal_lead_seconds' | 'ack_seconds' | 'first_publication_seconds' | 'resolve_seconds', number | null>;
+    read_rates: ReadRate[]; read_total: ReadRate;
+    series: { t: string; count: number; negative: number }[];
+    markers: { at: string; kind: 'alert' | 'publication'; label: string }[];
+    alerts: number; signals: number; publications: number;
+  };
+}
+export interface MonthMetrics { month: string; incidents: number; mtta_seconds: number | null; mttr_seconds: number | null }
+export interface Charter { version: number; body_fr: string; body_en: string; card_fr: string; card_en: string; published_at: string; published_by: Person | null }
+export interface CharterState { charter: Charter | null; accepted_version: number | null; must_accept: boolean; incident_open: boolean }
+export interface TrainingModule {
+  id: string; title: string; lang: Lang; body: string; position: number; published: boolean;
+  questions: { question: string; choices: string[]; answer?: number }[]; completed_at: string | null; score: number | null;
+}
+export interface Grade { score: number; total: number; passed: boolean; results: { correct: boolean }[]; completed_at: string | null }
+export type ShareNetwork = 'native' | 'linkedin' | 'x' | 'bluesky' | 'mastodon' | 'copy';
+export interface ShareKit { talking_point_id: string; text: string; target: string; group_id: string | null; links: { network: ShareNetwork; code: string; url: string; intent_url: string | null }[] }
+export interface Reach { clicks: number; by_network: { network: ShareNetwork; clicks: number }[]; by_group: { group_id: string | null; group_name: string | null; clicks: number }[] }
+export interface ProgrammeReport {
+  charter_version: number | null; modules_total: number;
+  ambassadors: { id: string; name: string; email: string; groups: Person[]; accepted_version: number | null; accepted_current: boolean; modules_completed: number }[];
+  groups: { id: string; name: string; members: number; accepted_current: number; completed_all: number }[];
+}

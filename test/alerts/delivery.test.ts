@@ -4,6 +4,7 @@ import { candidate, createPolicy, createWatchlist } from '../support/alerts.js';
 import { waitUntil } from '../support/live.js';
 import { startSmtpServer } from '../support/smtp.js';
 import { startWebhookReceiver } from '../support/webhook-receiver.js';
+import { manualClock } from '../../src/shared/clock.js';
 
 const SECRET = 'test-webhook-secret-0123456789';
 
@@ -34,7 +35,9 @@ describe('email delivery', () => {
 
   it('SMTP down then back: each email is delivered exactly once after recovery', async () => {
     const smtp = await startSmtpServer();
-    const t = await createTestApp({ 'outbox.base_delay_seconds': 1, 'outbox.max_delay_seconds': 1 }, { SMTP_URL: smtp.url });
+    // Retries are due on the outbox's clock: advancing it stands for the backoff (0.5–1 s) having passed.
+    const clock = manualClock(Date.now());
+    const t = await createTestApp({ 'outbox.base_delay_seconds': 1, 'outbox.max_delay_seconds': 1 }, { SMTP_URL: smtp.url }, { clock });
     try {
       const admin = await createUser(t, 'admin');
       const crisisUsers = await Promise.all([createUser(t, 'crisis'), createUser(t, 'crisis'), createUser(t, 'crisis')]);
@@ -48,11 +51,11 @@ describe('email delivery', () => {
       expect(smtp.messages).toHaveLength(0);
       await smtp.setMode('up');
       // Several workers ticking at once (as several instances would) still deliver each email once.
-      for (let i = 0; i < 6; i++) {
-        await new Promise((r) => setTimeout(r, 400));
+      await waitUntil(async () => {
+        clock.advance(400);
         await Promise.all([t.services.outbox.tick(), t.services.outbox.tick(), t.services.outbox.tick()]);
-      }
-      await waitUntil(async () => smtp.messages.length >= 3);
+        return smtp.messages.length >= 3;
+      }, 20_000);
       const recipients = smtp.messages.map((m) => m.envelope.to[0]).sort();
       expect(recipients).toEqual(crisisUsers.map((u) => u.email).sort());
       const rows = await t.db.database.db.selectFrom('notifications').select(['status']).where('alert_id', '=', view.id).execute();
@@ -67,8 +70,9 @@ describe('email delivery', () => {
 describe('webhook delivery', () => {
   let t: TestApp;
   let admin: TestUser;
+  const clock = manualClock(Date.now());
   beforeAll(async () => {
-    t = await createTestApp({ 'outbox.base_delay_seconds': 1, 'outbox.max_delay_seconds': 1, 'outbox.max_attempts': 3, 'alerts.webhook_secret': SECRET });
+    t = await createTestApp({ 'outbox.base_delay_seconds': 1, 'outbox.max_delay_seconds': 1, 'outbox.max_attempts': 3, 'alerts.webhook_secret': SECRET }, {}, { clock });
     admin = await createUser(t, 'admin');
   });
   afterAll(async () => t?.close());
@@ -79,10 +83,11 @@ describe('webhook delivery', () => {
       const wl = await createWatchlist(t, admin);
       await createPolicy(t, admin, { watchlist_id: wl, steps: [{ delay_minutes: 0, targets: [{ webhook_url: receiver.url }], channels: ['webhook'] }] });
       const view = (await t.services.alerts.raise(wl, candidate({}, 'critical')))!;
-      for (let i = 0; i < 8 && !receiver.requests.some((r) => r.status === 200); i++) {
-        await new Promise((r) => setTimeout(r, 600));
+      await waitUntil(async () => {
+        clock.advance(600);
         await t.services.outbox.tick();
-      }
+        return receiver.requests.some((r) => r.status === 200);
+      }, 20_000);
       const ok = receiver.requests.filter((r) => r.status === 200);
       expect(ok).toHaveLength(1);
       expect(receiver.requests).toHaveLength(3);
@@ -114,6 +119,7 @@ describe('webhook delivery', () => {
       await createPolicy(t, admin, { watchlist_id: wl, steps: [{ delay_minutes: 0, targets: [{ webhook_url: receiver.url }], channels: ['webhook'] }] });
       const view = (await t.services.alerts.raise(wl, candidate()))!;
       const dead = await waitUntil(async () => {
+        clock.advance(1000); // each retry's backoff (at most 1 s) has passed
         await t.services.outbox.tick();
         const list = (await t.app.inject({ method: 'GET', url: '/api/v1/notifications?status=dead', headers: admin.auth })).json();
         return list.items.find((n: { alert_id: string }) => n.alert_id === view.id);

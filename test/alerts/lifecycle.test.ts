@@ -3,6 +3,7 @@ import { createTestApp, createUser, type TestApp, type TestUser } from '../suppo
 import { candidate, createPolicy, createWatchlist } from '../support/alerts.js';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp.js';
 import { waitUntil } from '../support/live.js';
+import { manualClock } from '../../src/shared/clock.js';
 
 let t: TestApp;
 let smtp: TestSmtpServer;
@@ -11,10 +12,14 @@ let crisis: TestUser;
 let crisis2: TestUser;
 let comms: TestUser;
 let wl: string;
+// Time moves only when a test advances it: escalation delays, snoozes and acknowledgement timeouts are
+// functions of this clock, so nothing here sleeps. It starts at the real time because the database stamps
+// some rows (created_at) itself.
+const clock = manualClock(Date.now());
 
 beforeAll(async () => {
   smtp = await startSmtpServer();
-  t = await createTestApp({ 'alerts.ack_timeout_minutes': 30 }, { SMTP_URL: smtp.url, PUBLIC_URL: 'https://pilotfish.example' });
+  t = await createTestApp({ 'alerts.ack_timeout_minutes': 30 }, { SMTP_URL: smtp.url, PUBLIC_URL: 'https://pilotfish.example' }, { clock });
   admin = await createUser(t, 'admin');
   crisis = await createUser(t, 'crisis', { lang: 'fr' });
   crisis2 = await createUser(t, 'crisis', { lang: 'en' });
@@ -73,8 +78,8 @@ describe('acknowledge, resolve, snooze', () => {
     const ack = await post(`/api/v1/alerts/${view.id}/ack`, crisis, { note: 'on it' });
     expect(ack.statusCode).toBe(200);
     expect(ack.json()).toMatchObject({ status: 'acknowledged', acknowledged_by: { id: crisis.id }, escalation: { next_at: null } });
-    await new Promise((r) => setTimeout(r, 1500));
-    await t.services.alerts.tick(new Date());
+    clock.advance(1500); // past step 2's delay (0.02 min)
+    await t.services.alerts.tick();
     await t.services.outbox.tick();
     const detail = (await get(view.id)).json();
     expect(detail.timeline.map((e: { type: string }) => e.type)).not.toContain('escalated');
@@ -84,8 +89,8 @@ describe('acknowledge, resolve, snooze', () => {
 
   it('escalates to the next step when nobody acknowledges in time', async () => {
     const view = (await t.services.alerts.raise(wl, candidate()))!;
-    await new Promise((r) => setTimeout(r, 1500));
-    const { escalated } = await t.services.alerts.tick(new Date());
+    clock.advance(1500);
+    const { escalated } = await t.services.alerts.tick();
     expect(escalated).toBeGreaterThanOrEqual(1);
     await waitUntil(async () => smtp.messages.some((m) => m.envelope.to.includes('duty@example.org') && m.text?.includes(view.id)));
     const detail = (await get(view.id)).json();
@@ -107,22 +112,21 @@ describe('acknowledge, resolve, snooze', () => {
     const view = (await t.services.alerts.raise(wl, candidate()))!;
     const res = await post(`/api/v1/alerts/${view.id}/resolve`, crisis, { reason: 'false alarm' });
     expect(res.json()).toMatchObject({ status: 'resolved', resolved_by: { id: crisis.id }, resolve_reason: 'false alarm' });
-    await new Promise((r) => setTimeout(r, 1500));
-    await t.services.alerts.tick(new Date(Date.now() + 3600_000));
+    await t.services.alerts.tick(new Date(clock.now().getTime() + 3600_000));
     const notes = await t.db.database.db.selectFrom('notifications').select(['step_index', 'status']).where('alert_id', '=', view.id).execute();
     expect(notes.every((n) => n.step_index === 0)).toBe(true);
-    expect((await post(`/api/v1/alerts/${view.id}/snooze`, crisis, { until: new Date(Date.now() + 60_000).toISOString() })).statusCode).toBe(409);
+    expect((await post(`/api/v1/alerts/${view.id}/snooze`, crisis, { until: new Date(clock.now().getTime() + 60_000).toISOString() })).statusCode).toBe(409);
   });
 
   it('snoozes and re-opens when the snooze ends; an acknowledgement times out and re-opens', async () => {
     const view = (await t.services.alerts.raise(wl, candidate()))!;
-    const until = new Date(Date.now() + 60_000);
+    const until = new Date(clock.now().getTime() + 60_000);
     expect((await post(`/api/v1/alerts/${view.id}/snooze`, crisis, { until: until.toISOString() })).json()).toMatchObject({ status: 'snoozed' });
-    expect((await post(`/api/v1/alerts/${view.id}/snooze`, crisis, { until: new Date(Date.now() - 1000).toISOString() })).json().error.field).toBe('until');
+    expect((await post(`/api/v1/alerts/${view.id}/snooze`, crisis, { until: new Date(clock.now().getTime() - 1000).toISOString() })).json().error.field).toBe('until');
     await t.services.alerts.tick(new Date(until.getTime() + 1000));
     expect((await get(view.id)).json().status).toBe('open');
     await post(`/api/v1/alerts/${view.id}/ack`, crisis);
-    await t.services.alerts.tick(new Date(Date.now() + 31 * 60_000));
+    await t.services.alerts.tick(new Date(clock.now().getTime() + 31 * 60_000));
     const detail = (await get(view.id)).json();
     expect(detail.status).toBe('open');
     expect(detail.timeline.filter((e: { type: string }) => e.type === 'reopened').map((e: { details: { reason: string } }) => e.details.reason))

@@ -71,7 +71,7 @@ describe('partitioned mentions', () => {
     expect(await partitionOf('old-1')).toBe(partitionName(old));
     expect(await partitionOf('stray-1')).toBe('mentions_default');
     const buckets = await db.selectFrom('buckets').select(['watchlist_id', 'bucket_start', 'count']).orderBy('bucket_start').execute();
-    const result = await runRetention(db, { mentionsDays: 90, batchSize: 2 }, pino({ level: 'silent' }));
+    const result = await runRetention(db, { mentionsDays: 90, batchSize: 2 }, pino({ level: 'silent' }), new Date());
     expect(result.partitions).toEqual([partitionName(old)]);
     expect(result.mentions).toBe(3); // two in the dropped partition, one stray in the default partition
     expect((await listPartitions(db)).map((p) => p.name)).not.toContain(partitionName(old));

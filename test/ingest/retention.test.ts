@@ -18,7 +18,7 @@ describe('retention', () => {
     // Age 20 of them: collected 100 days ago.
     await db.updateTable('mentions').set({ collected_at: new Date(Date.now() - 100 * 86400_000) }).where('external_id', 'in', mentions.slice(0, 20).map((m) => m.external_id)).execute();
     const bucketsBefore = await db.selectFrom('buckets').select(['count']).execute();
-    const result = await runRetention(db, { mentionsDays: 90, batchSize: 7 }, pino({ level: 'silent' }));
+    const result = await runRetention(db, { mentionsDays: 90, batchSize: 7 }, pino({ level: 'silent' }), new Date());
     expect(result.mentions).toBe(20);
     const left = await db.selectFrom('mentions').select('external_id').where('external_id', 'like', 'r%').execute();
     expect(left.map((r) => r.external_id).sort()).toEqual(['r20', 'r21', 'r22', 'r23', 'r24']);

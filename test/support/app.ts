@@ -1,13 +1,15 @@
 // Builds a real app on a fresh database for integration tests, plus factories that insert fresh rows.
 import { randomBytes } from 'node:crypto';
-import { pino } from 'pino';
+import { pino, type DestinationStream } from 'pino';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config/index.js';
+import { createLogger } from '../../src/logger.js';
 import type { Role } from '../../src/db/tables/users.js';
 import { createMetrics } from '../../src/observability/metrics.js';
 import { createServices, type Services } from '../../src/services.js';
 import { CLI_ACTOR } from '../../src/shared/actor.js';
+import type { Clock } from '../../src/shared/clock.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 
 export const TEST_ENV: NodeJS.ProcessEnv = { DEMO: 'false', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', COLLECTORS_ALLOW_HOSTS: '127.0.0.1,localhost' };
@@ -20,13 +22,15 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(overrides: Record<string, unknown> = {}, env: NodeJS.ProcessEnv = {}, options: { logStream?: NodeJS.WritableStream } = {}): Promise<TestApp> {
+export async function createTestApp(overrides: Record<string, unknown> = {}, env: NodeJS.ProcessEnv = {}, options: { logStream?: NodeJS.WritableStream; clock?: Clock } = {}): Promise<TestApp> {
   const config = loadConfig({ ...TEST_ENV, ...env }, overrides);
-  // A test that inspects the logs (e.g. that no secret is ever logged) passes its own stream.
-  const logger = options.logStream ? pino({ level: config.log_level }, options.logStream) : pino({ level: config.log_level });
+  // A test that moves time passes a manual clock (src/shared/clock.ts); a test that inspects the logs (e.g. that
+  // no secret is ever logged) passes its own stream and gets the production logger (serializers and redaction
+  // included), since that is what the test checks.
+  const logger = options.logStream ? createLogger(config, {}, options.logStream as DestinationStream) : pino({ level: config.log_level });
   const db = await createTestDatabase();
   const metrics = createMetrics();
-  const services = createServices({ config, database: db.database, logger, metrics });
+  const services = createServices({ config, database: db.database, logger, metrics, clock: options.clock });
   const app = await buildApp({ config, database: db.database, logger, metrics, services, resolveIngestToken: services.resolveIngestToken });
   await app.ready();
   await services.start();

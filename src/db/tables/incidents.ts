@@ -14,8 +14,8 @@ export interface IncidentsTable {
   comms_lead_id: string | null;
   updated_at: Generated<Date>;
 }
-export const INCIDENT_PHASES = ['investigating', 'identified', 'monitoring', 'resolved'] as const;
-export type IncidentPhase = typeof INCIDENT_PHASES[number];
+import type { IncidentPhase } from '../../contract/enums.js';
+export { INCIDENT_PHASES, type IncidentPhase } from '../../contract/enums.js';
 
 export interface IncidentEventsTable {
   id: Generated<number>;

@@ -15,6 +15,7 @@ export interface TalkingPointsTable {
   body: string;
   variants: JsonDefault<Partial<Record<'fr' | 'en', Variant>>>;
   shareable: Generated<boolean>;
+  share_url: string | null;
   suggested_posts: JsonDefault<SuggestedPost[]>;
   tags: Generated<string[]>;
   incident_id: string | null;

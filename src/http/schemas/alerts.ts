@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { ALERT_SORTS, AlertKindSchema, AlertStatusSchema, SeveritySchema } from '../../contract/enums.js';
+import { ALERT_SORTS, AlertKindSchema, AlertStatusSchema, IncidentPhaseSchema, SeveritySchema } from '../../contract/enums.js';
 import { Nullable, NullableTimestamp, Timestamp, Uuid } from './common.js';
 import { MentionSchema } from './mentions.js';
 import { AlertEvidenceSchema } from '../../contract/evidence.js';
@@ -67,7 +67,7 @@ export const AssignBody = Type.Object({
   assignee_id: Type.Union([Type.String({ format: 'uuid' }), Type.Null()], { description: 'a crisis or admin user, or null to unassign' }),
 }, { additionalProperties: false });
 
-export const IncidentPhaseSchema = Type.Union(['investigating', 'identified', 'monitoring', 'resolved'].map((s) => Type.Literal(s)));
+export { IncidentPhaseSchema };
 export const IncidentSchema = Type.Object({
   id: Uuid, title: Type.String(), summary: Nullable(Type.String()), status: Type.Union([Type.Literal('open'), Type.Literal('closed')]),
   phase: IncidentPhaseSchema, declared_by: Who, commander: Who, comms_lead: Who,

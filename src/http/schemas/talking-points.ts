@@ -26,7 +26,7 @@ const DoNotSayMatchSchema = Type.Object({ phrase: Type.String(), field: Type.Str
 
 const pointFields = {
   id: Uuid, lineage_id: Uuid, version: Type.Integer(), status: TalkingPointStatusSchema,
-  title: Type.String(), body: Type.String(), variants: VariantsSchema, shareable: Type.Boolean(),
+  title: Type.String(), body: Type.String(), variants: VariantsSchema, shareable: Type.Boolean(), share_url: Nullable(Type.String()),
   suggested_posts: Type.Array(SuggestedPostSchema), tags: Type.Array(Type.String()),
   incident_id: Nullable(Uuid), alert_ids: Type.Array(Uuid), audience: AudienceSchema,
   author: Person, approved_by: Nullable(Person), approved_at: NullableTimestamp,
@@ -61,6 +61,7 @@ const contentFields = {
   alert_ids: Type.Optional(Type.Array(Uuid, { maxItems: LIMITS.alerts })),
   variants: Type.Optional(VariantsSchema),
   shareable: Type.Optional(Type.Boolean({ description: 'May ambassadors post it publicly? Default: internal only' })),
+  share_url: Type.Optional(Nullable(Type.String({ maxLength: LIMITS.shareUrl, description: 'Where the tracked short link of a shared point leads (http or https); null: shared as text only' }))),
   suggested_posts: Type.Optional(Type.Array(SuggestedPostSchema, { maxItems: LIMITS.suggestedPosts })),
   tags: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: LIMITS.tag }), { maxItems: LIMITS.tags })),
   audience: Type.Optional(AudienceSchema),

@@ -56,13 +56,14 @@ function liveCheck(read: () => Record<string, unknown>, shareable: HTMLInputElem
   };
 }
 
-export function openEditor(existing: TalkingPoint | null, onSaved: (point: TalkingPoint) => void): void {
+/** `preset` pre-fills a new draft (e.g. from an incident page: its facts and the incident itself). */
+export function openEditor(existing: TalkingPoint | null, onSaved: (point: TalkingPoint) => void, preset?: { title: string; body: string; incident_id: string }): void {
   // The translation is in the language the message is not written in: until the text says which, an
   // existing translation's language, else the other of the interface language.
   const existingVariant = (['fr', 'en'] as const).find((l) => existing?.variants?.[l]);
   let other: Lang = existingVariant ?? (getLang() === 'fr' ? 'en' : 'fr');
-  const title = input({ maxlength: 300, required: true, value: existing?.title ?? '' });
-  const body = textarea({ rows: 7, maxlength: 10000, required: true, value: existing?.body ?? '' });
+  const title = input({ maxlength: 300, required: true, value: existing?.title ?? preset?.title ?? '' });
+  const body = textarea({ rows: 7, maxlength: 10000, required: true, value: existing?.body ?? preset?.body ?? '' });
   const trTitle = input({ maxlength: 300, value: existing?.variants?.[other]?.title ?? '' });
   const trBody = textarea({ rows: 5, maxlength: 10000, value: existing?.variants?.[other]?.body ?? '' });
   const shareable = h('input', { type: 'checkbox', id: uid('shareable'), checked: existing?.shareable ?? false });
@@ -70,6 +71,7 @@ export function openEditor(existing: TalkingPoint | null, onSaved: (point: Talki
   const network = select(NETWORKS.map((n) => ({ value: n, label: t(`channel.${n}` as 'channel.x') })));
   network.value = firstPost?.network ?? 'linkedin';
   const postText = textarea({ rows: 3, maxlength: 3000, value: firstPost?.text ?? '' });
+  const shareUrl = input({ type: 'url', maxlength: 2000, value: existing?.share_url ?? '', placeholder: 'https://' });
   const tags = input({ value: (existing?.tags ?? []).join(', '), placeholder: t('editor.tags_placeholder') });
   const incident = select([{ value: '', label: t('editor.no_incident') }]);
   const audienceAll = h('input', { type: 'radio', name: 'audience', id: uid('aud'), value: 'all', checked: !existing?.audience?.group_ids?.length });
@@ -77,12 +79,13 @@ export function openEditor(existing: TalkingPoint | null, onSaved: (point: Talki
   const groupsBox = h('div', { class: 'checkbox-list' });
   const shareBox = h('div', { class: 'stack share-fields', hidden: !shareable.checked },
     field(t('editor.network'), network),
-    field(t('editor.post_text'), postText, { hint: t('editor.post_hint') }));
+    field(t('editor.post_text'), postText, { hint: t('editor.post_hint') }),
+    field(t('editor.share_url'), shareUrl, { hint: t('editor.share_url_hint') }));
   shareable.addEventListener('change', () => { shareBox.hidden = !shareable.checked; });
 
   void api.get<Items<Incident>>('/api/v1/incidents').then(({ items }) => {
     for (const i of items.filter((x) => x.status === 'open' || x.id === existing?.incident_id)) incident.append(h('option', { value: i.id }, i.title));
-    incident.value = existing?.incident_id ?? '';
+    incident.value = existing?.incident_id ?? preset?.incident_id ?? '';
   }).catch(() => undefined);
   void api.get<Items<Group>>('/api/v1/groups').then(({ items }) => {
     const chosen = new Set(existing?.audience?.group_ids ?? []);
@@ -133,6 +136,7 @@ export function openEditor(existing: TalkingPoint | null, onSaved: (point: Talki
     const payload: Record<string, unknown> = {
       title: title.value.trim(), body: body.value.trim(), shareable: shareable.checked,
       suggested_posts: shareable.checked && postText.value.trim() ? [{ network: network.value, text: postText.value.trim() }] : [],
+      share_url: shareable.checked && shareUrl.value.trim() ? shareUrl.value.trim() : null,
       tags: tags.value.split(',').map((s) => s.trim()).filter(Boolean),
       audience: audienceGroups.checked && groupIds.length > 0 ? { group_ids: groupIds } : { all: true },
       variants: trTitle.value.trim() && trBody.value.trim() ? { [other]: { title: trTitle.value.trim(), body: trBody.value.trim() } } : {},

@@ -10,10 +10,11 @@ import type { Group, Items, TalkingPoint, TalkingPointStatus } from '../../types
 import type { GroupNames } from './outgoing.js';
 import { openEditor } from './editor.js';
 import { pointCard } from './point-card.js';
+import { programmeTab } from './programme.js';
 
-type Tab = 'drafts' | 'review' | 'approved' | 'published' | 'library';
-const TAB_STATUS: Record<Exclude<Tab, 'library'>, TalkingPointStatus> = { drafts: 'draft', review: 'in_review', approved: 'approved', published: 'published' };
-const TABS: Tab[] = ['drafts', 'review', 'approved', 'published', 'library'];
+type Tab = 'drafts' | 'review' | 'approved' | 'published' | 'library' | 'programme';
+const TAB_STATUS: Record<Exclude<Tab, 'library' | 'programme'>, TalkingPointStatus> = { drafts: 'draft', review: 'in_review', approved: 'approved', published: 'published' };
+const TABS: Tab[] = ['drafts', 'review', 'approved', 'published', 'library', 'programme'];
 
 export function commsPage({ me, root, params }: PageContext): () => void {
   const tab: Tab = TABS.includes(params[0] as Tab) ? params[0] as Tab : me.role === 'comms' ? 'review' : 'drafts';
@@ -51,6 +52,7 @@ export function commsPage({ me, root, params }: PageContext): () => void {
 
   async function loadList(): Promise<void> {
     if (tab === 'library') return renderLibrary();
+    if (tab === 'programme') return mount(body, programmeTab(me));
     try {
       const { items } = await api.get<Items<TalkingPoint>>(`/api/v1/talking-points${qs({ status: TAB_STATUS[tab] })}`);
       const names = await groupNames();

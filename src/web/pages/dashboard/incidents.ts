@@ -52,7 +52,7 @@ export function createIncidentsPanel(): { element: HTMLElement; reload(): void; 
         return;
       }
       mount(element, h('ul', { class: 'incident-list' }, open.map((i) => h('li', { class: 'incident-item' },
-        h('p', { class: 'incident-title' }, i.title),
+        h('p', { class: 'incident-title' }, h('a', { href: `#/incidents/${encodeURIComponent(i.id)}` }, i.title)),
         h('p', { class: 'incident-sub' },
           t('incidents.alert_count', { count: i.alert_ids.length }), ' · ',
           i.declared_by ? `${i.declared_by.name} · ` : '', timeEl(i.created_at))))));
