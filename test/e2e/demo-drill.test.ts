@@ -87,10 +87,32 @@ describe.skipIf(!hasChromium || isPostgres())('the first-run demo drill, at real
     expect(alertId).toBeTruthy();
     await acknowledge(lead.page, alertId!);
 
-    // Comms approves and publishes a point drafted by the crisis lead; the phone shows it without a reload.
-    const point = await draftAndPublish(lead.page, base, users.comms);
+    // The lead declares an incident from the alert, then drafts a talking point from the incident's page.
+    await lead.page.locator(`[data-alert-id="${alertId}"] .alert-check`).check();
+    await lead.page.getByRole('button', { name: 'Déclarer un incident (1)' }).click();
+    const declare = lead.page.getByRole('dialog', { name: 'Déclarer un incident' });
+    await declare.getByRole('button', { name: 'Déclarer un incident' }).click();
+    await declare.waitFor({ state: 'detached' });
+    await lead.page.goto(`${base}/#/incidents`);
+    await lead.page.locator('.incident-title').first().click();
+    await lead.page.locator('[data-action="draft-point"]').click();
+    const editor = lead.page.locator('dialog[open]');
+    const point = await editor.getByRole('textbox', { name: 'Titre', exact: true }).inputValue();
+    expect(point).toContain('Laiterie Morel');
+    await editor.locator('button[type="submit"]').click();
+    await editor.waitFor({ state: 'detached' });
+
+    // Comms approves and publishes it; the phone shows it without a reload.
+    await reviewAndPublish(lead.page, base, users.comms, point);
     await phone.page.locator('.feed-item', { hasText: point }).waitFor({ timeout: 30_000 });
     await screenshot(phone.page, 'demo-ambassador-point');
+
+    // The lead resolves the incident: the after-action report is on the page, with the acknowledgement time.
+    await lead.page.locator('.timeline-talking_point_published').waitFor({ timeout: 30_000 });
+    await lead.page.locator('[data-action="resolve"]').click();
+    await lead.page.locator('dialog[open] .btn-primary').click();
+    await lead.page.locator('.report [data-figure="ack_seconds"] .stat-value').waitFor({ timeout: 30_000 });
+    await screenshot(lead.page, 'demo-after-action');
     for (const p of pages) expect(p.problems).toEqual([]);
   });
 });
@@ -117,16 +139,11 @@ async function acknowledge(page: Page, alertId: string): Promise<void> {
   await waitUntil(async () => (await row.getAttribute('data-status')) === 'acknowledged' || (await row.textContent())?.includes('Prise en charge') === true, 15_000, 200);
 }
 
-async function draftAndPublish(lead: Page, base: string, comms: Credentials): Promise<string> {
-  const title = 'Laiterie Morel : les faits';
+async function reviewAndPublish(lead: Page, base: string, comms: Credentials, title: string): Promise<void> {
   await lead.goto(`${base}/#/comms`);
-  await lead.getByRole('button', { name: 'Nouvel élément' }).click();
-  const editor = lead.getByRole('dialog');
-  await editor.getByLabel('Titre').first().fill(title);
-  await editor.getByLabel('Message').first().fill('Laiterie Morel rappelle trois lots par précaution. Aucun cas n’est confirmé à ce jour.');
-  await editor.getByRole('button', { name: /Créer le brouillon/ }).click();
   const card = lead.locator('.point-card', { hasText: title });
   await card.getByRole('button', { name: 'Envoyer en relecture' }).click();
+  await card.getByText('Envoyé en relecture').or(lead.getByText('Envoyé en relecture')).first().waitFor();
   const reviewer = await lead.context().browser()!.newContext({ locale: 'fr-FR' });
   const r = await reviewer.newPage();
   await firstSignIn(r, base, comms);
@@ -135,6 +152,6 @@ async function draftAndPublish(lead: Page, base: string, comms: Credentials): Pr
   await r.locator('.point-card', { hasText: title }).getByRole('button', { name: 'Valider', exact: true }).click();
   await r.getByRole('button', { name: /^Validés/ }).click();
   await r.locator('.point-card', { hasText: title }).getByRole('button', { name: 'Publier' }).click();
+  await r.getByText('Publié auprès des ambassadeurs').waitFor();
   await reviewer.close();
-  return title;
 }
