@@ -34,6 +34,8 @@ import { createSecretBox } from './sources/secrets.js';
 import { addressPolicy, createSourcesService } from './sources/service.js';
 import { createStreamHub } from './stream/hub.js';
 import { createTalkingPointsService } from './talking-points/service.js';
+import { createShareService } from './talking-points/share-service.js';
+import { createCharterService } from './charter/service.js';
 import { createWatchlistCache } from './watchlists/matcher.js';
 import { createScoringPool } from './watchlists/scoring-pool.js';
 import { createWatchlistsService } from './watchlists/service.js';
@@ -164,6 +166,10 @@ export function createServices(deps: ServiceDeps) {
     },
     groups,
     talkingPoints,
+    /** The ambassador charter (and its gate) and training modules. */
+    charter: createCharterService(db, { clock: systemClock, logger }),
+    /** Tracked short links of shared talking points. */
+    shares: createShareService(db, { clock: systemClock, baseUrl: publicUrl(config) }),
     /** Registers work to run after each committed ingest batch (detection). */
     onIngestCommitted: (hook: (source: IngestSource, result: IngestResult) => void | Promise<void>) => afterCommit.push(hook),
     resolveIngestToken: (token: string) => sources.resolveIngestToken(token),

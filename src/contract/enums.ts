@@ -47,3 +47,8 @@ export type AlertSort = (typeof ALERT_SORTS)[number];
 export const INCIDENT_PHASES = ['investigating', 'identified', 'monitoring', 'resolved'] as const;
 export const IncidentPhaseSchema = Type.Enum(INCIDENT_PHASES);
 export type IncidentPhase = (typeof INCIDENT_PHASES)[number];
+
+/** Where an approved talking point is shared from the ambassador app; each has its own tracked short link. */
+export const SHARE_NETWORKS = ['native', 'linkedin', 'x', 'bluesky', 'mastodon', 'copy'] as const;
+export const ShareNetworkSchema = Type.Enum(SHARE_NETWORKS);
+export type ShareNetwork = (typeof SHARE_NETWORKS)[number];

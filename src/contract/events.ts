@@ -8,7 +8,7 @@ import type { TalkingPointView } from '../talking-points/types.js';
 
 export const EVENT_TYPES = [
   'alert.raised', 'alert.escalated', 'alert.acknowledged', 'alert.resolved', 'alert.updated',
-  'signal.reported', 'talking_point.published', 'talking_point.retired',
+  'signal.reported', 'talking_point.published', 'talking_point.retired', 'talking_point.sent_back',
   'incident.opened', 'incident.updated', 'incident.resolved',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -22,6 +22,7 @@ export interface EventData {
   'signal.reported': SignalView;
   'talking_point.published': TalkingPointView;
   'talking_point.retired': TalkingPointView;
+  'talking_point.sent_back': TalkingPointView;
   'incident.opened': IncidentView;
   'incident.updated': IncidentView;
   'incident.resolved': IncidentView;

@@ -3,7 +3,7 @@ import { AppError } from '../shared/errors.js';
 import { cleanAudience, cleanContent, cleanTags, searchDocument, searchQuery, shareableTexts, type Content } from './content.js';
 
 const base: Content = {
-  title: '  Rappel de lots  ', body: 'Trois lots sont rappelés.', variants: {}, shareable: true, suggested_posts: [], tags: [],
+  title: '  Rappel de lots  ', body: 'Trois lots sont rappelés.', variants: {}, shareable: true, share_url: null, suggested_posts: [], tags: [],
   incident_id: null, alert_ids: [], audience: { all: true },
 };
 
@@ -75,5 +75,14 @@ describe('shareable texts and search', () => {
 
   it('never lets tsquery operators through', () => {
     expect(searchQuery("a&b|c:*!(d)'e")).toBe('a & b & c & d & e:*');
+  });
+});
+
+describe('share_url', () => {
+  it('keeps an http(s) address, empties to null, and names the field of anything else', () => {
+    expect(cleanContent({ ...base, share_url: ' https://acme.example/statement ' }).share_url).toBe('https://acme.example/statement');
+    expect(cleanContent({ ...base, share_url: '  ' }).share_url).toBeNull();
+    expect(fieldOfError(() => cleanContent({ ...base, share_url: 'javascript:alert(1)' }))).toBe('share_url');
+    expect(fieldOfError(() => cleanContent({ ...base, share_url: 'not a url' }))).toBe('share_url');
   });
 });

@@ -10,6 +10,7 @@ export const LIMITS = {
   body: 20000,
   suggestedPosts: 5,
   postText: 500,
+  shareUrl: 2000,
   network: 40,
   tags: 20,
   tag: 50,
@@ -25,6 +26,8 @@ export interface Content {
   body: string;
   variants: Variants;
   shareable: boolean;
+  /** Where the tracked short link of a shared point leads (the public statement); null: text only. */
+  share_url: string | null;
   suggested_posts: SuggestedPost[];
   tags: string[];
   incident_id: string | null;
@@ -54,6 +57,17 @@ function cleanPosts(posts: SuggestedPost[]): SuggestedPost[] {
     network: requiredText(`suggested_posts[${i}].network`, p.network, LIMITS.network).toLowerCase(),
     text: requiredText(`suggested_posts[${i}].text`, p.text, LIMITS.postText),
   }));
+}
+
+/** An http(s) address, or null when empty. */
+export function cleanShareUrl(value: string | null): string | null {
+  const text = value?.trim();
+  if (!text) return null;
+  if (text.length > LIMITS.shareUrl) throw badRequest('share_url', `must be at most ${LIMITS.shareUrl} characters`);
+  let url: URL;
+  try { url = new URL(text); } catch { throw badRequest('share_url', 'must be an http(s) URL'); }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw badRequest('share_url', 'must be an http(s) URL');
+  return url.toString();
 }
 
 /** Lower-case, trimmed, '#' dropped, duplicates removed, order kept. */
@@ -86,6 +100,7 @@ export function cleanContent(c: Content): Content {
     body: requiredText('body', c.body, LIMITS.body),
     variants: cleanVariants(c.variants),
     shareable: c.shareable,
+    share_url: cleanShareUrl(c.share_url),
     suggested_posts: cleanPosts(c.suggested_posts),
     tags: cleanTags(c.tags),
     incident_id: c.incident_id,

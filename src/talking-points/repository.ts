@@ -8,9 +8,10 @@ import type { ListFilter } from './types.js';
 
 /** Every column but the tsvector, which only the database reads. */
 const POINT_COLUMNS = [
-  'tp.id', 'tp.lineage_id', 'tp.version', 'tp.status', 'tp.title', 'tp.body', 'tp.variants', 'tp.shareable', 'tp.suggested_posts',
+  'tp.id', 'tp.lineage_id', 'tp.version', 'tp.status', 'tp.title', 'tp.body', 'tp.variants', 'tp.shareable', 'tp.share_url', 'tp.suggested_posts',
   'tp.tags', 'tp.incident_id', 'tp.alert_ids', 'tp.audience', 'tp.author_id', 'tp.submitted_at', 'tp.approved_by', 'tp.approved_at',
-  'tp.published_by', 'tp.published_at', 'tp.retired_at', 'tp.created_at', 'tp.updated_at',
+  'tp.published_by', 'tp.published_at', 'tp.retired_at', 'tp.sent_back_reason', 'tp.sent_back_by', 'tp.sent_back_at',
+  'tp.created_at', 'tp.updated_at',
 ] as const;
 
 const OPEN_STATUSES: TalkingPointStatus[] = ['draft', 'in_review', 'approved'];
@@ -20,12 +21,13 @@ function withNames(db: Kysely<DB>) {
     .innerJoin('users as au', 'au.id', 'tp.author_id')
     .leftJoin('users as ap', 'ap.id', 'tp.approved_by')
     .leftJoin('users as pu', 'pu.id', 'tp.published_by')
+    .leftJoin('users as sb', 'sb.id', 'tp.sent_back_by')
     .select(POINT_COLUMNS)
-    .select(['au.name as author_name', 'ap.name as approver_name', 'pu.name as publisher_name']);
+    .select(['au.name as author_name', 'ap.name as approver_name', 'pu.name as publisher_name', 'sb.name as sent_back_by_name']);
 }
 
 export type PointRecord = Awaited<ReturnType<ReturnType<typeof withNames>['executeTakeFirstOrThrow']>>;
-export type PointRow = Omit<PointRecord, 'author_name' | 'approver_name' | 'publisher_name'>;
+export type PointRow = Omit<PointRecord, 'author_name' | 'approver_name' | 'publisher_name' | 'sent_back_by_name'>;
 
 /** The tsvector written with every content change; see searchDocument() for why the text is folded in JS. */
 function searchVector(c: Pick<Content, 'title' | 'body' | 'variants' | 'tags'>) {
@@ -35,7 +37,7 @@ function searchVector(c: Pick<Content, 'title' | 'body' | 'variants' | 'tags'>) 
 
 function contentColumns(c: Content) {
   return {
-    title: c.title, body: c.body, variants: json(c.variants), shareable: c.shareable, suggested_posts: json(c.suggested_posts),
+    title: c.title, body: c.body, variants: json(c.variants), shareable: c.shareable, share_url: c.share_url, suggested_posts: json(c.suggested_posts),
     tags: c.tags, incident_id: c.incident_id, alert_ids: c.alert_ids, audience: json(c.audience), search: searchVector(c),
   };
 }

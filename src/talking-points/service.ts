@@ -10,7 +10,8 @@ import type { DB } from '../db/schema.js';
 import { incidentsRepository } from '../incidents/repository.js';
 import type { Actor } from '../shared/actor.js';
 import { systemClock, type Clock } from '../shared/clock.js';
-import { AppError, forbidden, notFound } from '../shared/errors.js';
+import { AppError, badRequest, forbidden, notFound } from '../shared/errors.js';
+import { checkDraft, type DraftCheck, type DraftText } from './check.js';
 import { cleanContent, shareableTexts, type Content } from './content.js';
 import { createDoNotSayChecker } from './do-not-say.js';
 import { distribute } from './distribution.js';
@@ -43,7 +44,7 @@ function requireUserActor(actor: Actor): string {
 
 function contentOf(row: PointRow): Content {
   return {
-    title: row.title, body: row.body, variants: row.variants, shareable: row.shareable, suggested_posts: row.suggested_posts,
+    title: row.title, body: row.body, variants: row.variants, shareable: row.shareable, share_url: row.share_url, suggested_posts: row.suggested_posts,
     tags: row.tags, incident_id: row.incident_id, alert_ids: row.alert_ids, audience: row.audience,
   };
 }
@@ -111,12 +112,15 @@ export function createTalkingPointsService(db: Kysely<DB>, options: TalkingPoint
   return {
     ...queries,
 
+    /** The editor's live check while typing: do-not-say matches and the text's language (approval re-checks). */
+    check: (draft: DraftText): DraftCheck => checkDraft(doNotSay, draft),
+
     async create(actor: Actor, input: CreateInput): Promise<TalkingPointView> {
       if (!mayDraft(actor.role)) throw forbidden('only the crisis and comms teams may draft talking points');
       const authorId = requireUserActor(actor);
       const alertIds = [...(input.alert_ids ?? []), ...(input.alert_id ? [input.alert_id] : [])];
       const content = cleanContent({
-        title: input.title, body: input.body, variants: input.variants ?? {}, shareable: input.shareable ?? false,
+        title: input.title, body: input.body, variants: input.variants ?? {}, shareable: input.shareable ?? false, share_url: input.share_url ?? null,
         suggested_posts: input.suggested_posts ?? [], tags: input.tags ?? [], incident_id: input.incident_id ?? null,
         alert_ids: alertIds, audience: input.audience ?? { all: true },
       });
@@ -164,7 +168,7 @@ export function createTalkingPointsService(db: Kysely<DB>, options: TalkingPoint
     },
 
     submit: (actor: Actor, id: string) => transition(actor, id, 'submit', async (trx, _row, now) => {
-      await points.setStatus(trx, id, { status: 'in_review', submitted_at: now });
+      await points.setStatus(trx, id, { status: 'in_review', submitted_at: now, ...NOT_SENT_BACK });
       return {};
     }),
 
@@ -178,9 +182,17 @@ export function createTalkingPointsService(db: Kysely<DB>, options: TalkingPoint
       return {};
     }),
 
-    reject: (actor: Actor, id: string, reason: string) => transition(actor, id, 'reject', async (trx) => {
-      await points.setStatus(trx, id, { status: 'draft', submitted_at: null, approved_by: null, approved_at: null });
-      return { reason: reason.trim() };
+    /** Sends a point back to draft: the reason stays on the point, and the author is told at once. */
+    reject: (actor: Actor, id: string, reason: string) => transition(actor, id, 'reject', async (trx, row, now) => {
+      const text = reason.trim();
+      if (!text) throw badRequest('reason', 'say what should change');
+      await points.setStatus(trx, id, {
+        status: 'draft', submitted_at: null, approved_by: null, approved_at: null,
+        sent_back_reason: text, sent_back_by: actor.id, sent_back_at: now,
+      });
+      const view = pointView((await points.get(trx, id))!, doNotSay);
+      await appendEvent(trx, 'talking_point.sent_back', view, { roles: ['comms'], userIds: [row.author_id] });
+      return { reason: text };
     }),
 
     async publish(actor: Actor, id: string): Promise<TalkingPointView> {
@@ -213,6 +225,8 @@ export function createTalkingPointsService(db: Kysely<DB>, options: TalkingPoint
     }),
   };
 }
+
+const NOT_SENT_BACK = { sent_back_reason: null, sent_back_by: null, sent_back_at: null } as const;
 
 const PAST_TENSE: Record<Transition, string> = { submit: 'submitted', approve: 'approved', reject: 'rejected', publish: 'published', retire: 'retired' };
 const pastTense = (action: Transition) => PAST_TENSE[action];

@@ -4,6 +4,7 @@ import type { Content } from './content.js';
 import type { DoNotSayMatch } from './do-not-say.js';
 
 export interface PersonRef { id: string; name: string }
+export interface SentBack { reason: string; by: PersonRef | null; at: string }
 
 /** The editable content (see content.ts) plus lifecycle and people. */
 export interface TalkingPointView extends Content {
@@ -18,6 +19,8 @@ export interface TalkingPointView extends Content {
   published_at: string | null;
   submitted_at: string | null;
   retired_at: string | null;
+  /** Why a reviewer sent this version back to draft (shown to the author until they submit it again). */
+  sent_back: SentBack | null;
   created_at: string;
   updated_at: string;
   /** Do-not-say phrases found in the point's text; they block approval when the point is shareable. */

@@ -2,6 +2,7 @@
 // no-break space before ; : ! ? is left to the font; we use a regular no-break space). A text with "|"
 // holds singular|plural forms chosen with Intl.PluralRules on {count}.
 import type { Lang } from './types.js';
+import { programmeEn, programmeFr } from './i18n-programme.js';
 
 export const LANGS: Lang[] = ['fr', 'en'];
 const LANG_KEY = 'pf_lang';
@@ -178,6 +179,15 @@ const en = {
   'comms.do_not_say': 'Check the wording:', 'comms.reject_title': 'Send back to the author', 'comms.reject_reason': 'What should change?',
   'comms.submitted_toast': 'Submitted for review', 'comms.approved_toast': 'Approved', 'comms.rejected_toast': 'Sent back to the author',
   'comms.published_toast': 'Published to ambassadors', 'comms.retired_toast': 'Retired',
+  'comms.sent_back_by': 'Sent back by {name}', 'comms.sent_back': 'Sent back', 'comms.sent_back_toast': '“{title}” was sent back to you: {reason}',
+  'outgoing.title': 'What will go out', 'outgoing.audience': 'Audience', 'outgoing.audience_all': 'All ambassadors', 'outgoing.audience_groups': 'Groups: {groups}',
+  'outgoing.unknown_group': 'a deleted group', 'outgoing.internal': 'Internal only: ambassadors read it, nothing is offered for them to post.',
+  'outgoing.public_post': 'Public post ambassadors may copy', 'outgoing.public_body': 'Public post ambassadors may copy (the message itself)',
+  'outgoing.translation_fr': 'French version', 'outgoing.translation_en': 'English version', 'outgoing.no_translation': 'No translation: every ambassador gets this text.',
+  'outgoing.do_not_say_clean': 'No do-not-say wording', 'outgoing.do_not_say_blocks': 'Do-not-say wording (blocks approval):',
+  'editor.lang_detected': 'Written in {lang}', 'editor.lang_other': 'Language not recognised', 'editor.do_not_say_live': 'Do-not-say wording:',
+  'editor.do_not_say_none': 'No do-not-say wording', 'editor.do_not_say_blocks': 'A shareable point cannot be approved with it.',
+  'lang_name.fr': 'French', 'lang_name.en': 'English',
   'library.search': 'Search approved responses', 'library.search_placeholder': 'Search approved responses…', 'library.empty': 'The library is empty.',
   'library.no_match': 'No approved response matches your search.',
   'tp_status.draft': 'Draft', 'tp_status.in_review': 'In review', 'tp_status.approved': 'Approved', 'tp_status.published': 'Published',
@@ -267,6 +277,7 @@ const en = {
   'groups.members_count': '{count} member|{count} members', 'groups.delete_title': 'Delete group', 'groups.delete_confirm': 'Delete “{name}”?',
   'groups.name': 'Name', 'groups.members': 'Members', 'groups.filter': 'Filter people', 'groups.create': 'Create group',
   'groups.saved_toast': 'Group saved: {name}', 'groups.new_title': 'New group', 'groups.edit_title': 'Edit group',
+  ...programmeEn,
 };
 
 export type Key = keyof typeof en;
@@ -442,6 +453,15 @@ const fr: Record<Key, string> = {
   'comms.do_not_say': 'Vérifiez la formulation :', 'comms.reject_title': 'Renvoyer à l’auteur', 'comms.reject_reason': 'Que faut-il changer ?',
   'comms.submitted_toast': 'Envoyé en relecture', 'comms.approved_toast': 'Validé', 'comms.rejected_toast': 'Renvoyé à l’auteur',
   'comms.published_toast': 'Publié auprès des ambassadeurs', 'comms.retired_toast': 'Retiré',
+  'comms.sent_back_by': 'Renvoyé par {name}', 'comms.sent_back': 'Renvoyé', 'comms.sent_back_toast': '« {title} » vous a été renvoyé : {reason}',
+  'outgoing.title': 'Ce qui partira', 'outgoing.audience': 'Destinataires', 'outgoing.audience_all': 'Tous les ambassadeurs', 'outgoing.audience_groups': 'Groupes : {groups}',
+  'outgoing.unknown_group': 'un groupe supprimé', 'outgoing.internal': 'Interne seulement : les ambassadeurs le lisent, rien ne leur est proposé à publier.',
+  'outgoing.public_post': 'Publication que les ambassadeurs peuvent copier', 'outgoing.public_body': 'Publication que les ambassadeurs peuvent copier (le message lui-même)',
+  'outgoing.translation_fr': 'Version française', 'outgoing.translation_en': 'Version anglaise', 'outgoing.no_translation': 'Pas de traduction : tous les ambassadeurs reçoivent ce texte.',
+  'outgoing.do_not_say_clean': 'Aucune formulation proscrite', 'outgoing.do_not_say_blocks': 'Formulation proscrite (bloque la validation) :',
+  'editor.lang_detected': 'Rédigé en {lang}', 'editor.lang_other': 'Langue non reconnue', 'editor.do_not_say_live': 'Formulation proscrite :',
+  'editor.do_not_say_none': 'Aucune formulation proscrite', 'editor.do_not_say_blocks': 'Un élément partageable ne peut pas être validé ainsi.',
+  'lang_name.fr': 'français', 'lang_name.en': 'anglais',
   'library.search': 'Rechercher dans les réponses validées', 'library.search_placeholder': 'Rechercher dans les réponses validées…', 'library.empty': 'La bibliothèque est vide.',
   'library.no_match': 'Aucune réponse validée ne correspond à votre recherche.',
   'tp_status.draft': 'Brouillon', 'tp_status.in_review': 'En relecture', 'tp_status.approved': 'Validé', 'tp_status.published': 'Publié',
@@ -531,6 +551,7 @@ const fr: Record<Key, string> = {
   'groups.members_count': '{count} membre|{count} membres', 'groups.delete_title': 'Supprimer le groupe', 'groups.delete_confirm': 'Supprimer « {name} » ?',
   'groups.name': 'Nom', 'groups.members': 'Membres', 'groups.filter': 'Filtrer les personnes', 'groups.create': 'Créer le groupe',
   'groups.saved_toast': 'Groupe enregistré : {name}', 'groups.new_title': 'Nouveau groupe', 'groups.edit_title': 'Modifier le groupe',
+  ...programmeFr,
 };
 
 const DICTS: Record<Lang, Record<Key, string>> = { en, fr };

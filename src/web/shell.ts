@@ -8,7 +8,8 @@ import { isMuted, setMuted } from './sound.js';
 import { stream, type StreamStatus } from './stream.js';
 import { errorState, loading } from './components/ui.js';
 import { openChangePassword } from './components/password.js';
-import type { Me } from './types.js';
+import { announce, toast } from './components/toast.js';
+import type { Me, TalkingPoint } from './types.js';
 
 export interface ShellHandle { destroy(): void }
 
@@ -33,6 +34,15 @@ export function renderShell(app: HTMLElement, me: Me, onSignOut: () => void): Sh
   const offStatus = stream.onStatus((status: StreamStatus) => {
     statusDot.className = `live-status is-${status}`;
     statusDot.textContent = t(`live.${status}`);
+  });
+
+  // A draft sent back to its author says why, wherever the author is in the app.
+  const offSentBack = stream.on('talking_point.sent_back', (event) => {
+    const point = event.data as unknown as TalkingPoint;
+    if (point.author?.id !== me.id || !point.sent_back) return;
+    const message = t('comms.sent_back_toast', { title: point.title, reason: point.sent_back.reason });
+    toast(message, 'info', 15_000);
+    announce(message);
   });
 
   let cleanup: (() => void) | void;
@@ -90,6 +100,7 @@ export function renderShell(app: HTMLElement, me: Me, onSignOut: () => void): Sh
     destroy() {
       window.removeEventListener('hashchange', onHash);
       offStatus();
+      offSentBack();
       if (typeof cleanup === 'function') cleanup();
       cleanup = undefined;
     },

@@ -98,7 +98,8 @@ export interface TalkingPoint {
   variants?: Partial<Record<Lang, { title: string; body: string }>>; shareable: boolean; suggested_posts?: { network: string; text: string }[];
   tags?: string[]; incident_id: string | null; alert_ids?: string[]; audience?: { all?: boolean; group_ids?: string[] };
   author: Person; approved_by: Person | null; approved_at: string | null; published_at: string | null; submitted_at?: string | null;
-  created_at: string; updated_at: string; do_not_say_matches?: { phrase: string; field: string }[];
+  created_at: string; updated_at: string; do_not_say_matches?: { phrase: string; field: string }[]; share_url?: string | null;
+  sent_back?: { reason: string; by: Person | null; at: string } | null;
   read_at?: string | null; priority?: boolean;
 }
 export interface Receipts { sent: number; read: number; unread: number; recipients: { user_id: string; name: string; email: string; priority: boolean; sent_at: string; read_at: string | null }[] }
@@ -123,3 +124,18 @@ export interface IncidentReport {
   };
 }
 export interface MonthMetrics { month: string; incidents: number; mtta_seconds: number | null; mttr_seconds: number | null }
+export interface Charter { version: number; body_fr: string; body_en: string; card_fr: string; card_en: string; published_at: string; published_by: Person | null }
+export interface CharterState { charter: Charter | null; accepted_version: number | null; must_accept: boolean; incident_open: boolean }
+export interface TrainingModule {
+  id: string; title: string; lang: Lang; body: string; position: number; published: boolean;
+  questions: { question: string; choices: string[]; answer?: number }[]; completed_at: string | null; score: number | null;
+}
+export interface Grade { score: number; total: number; passed: boolean; results: { correct: boolean }[]; completed_at: string | null }
+export type ShareNetwork = 'native' | 'linkedin' | 'x' | 'bluesky' | 'mastodon' | 'copy';
+export interface ShareKit { talking_point_id: string; text: string; target: string; group_id: string | null; links: { network: ShareNetwork; code: string; url: string; intent_url: string | null }[] }
+export interface Reach { clicks: number; by_network: { network: ShareNetwork; clicks: number }[]; by_group: { group_id: string | null; group_name: string | null; clicks: number }[] }
+export interface ProgrammeReport {
+  charter_version: number | null; modules_total: number;
+  ambassadors: { id: string; name: string; email: string; groups: Person[]; accepted_version: number | null; accepted_current: boolean; modules_completed: number }[];
+  groups: { id: string; name: string; members: number; accepted_current: number; completed_all: number }[];
+}

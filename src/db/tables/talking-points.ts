@@ -15,6 +15,7 @@ export interface TalkingPointsTable {
   body: string;
   variants: JsonDefault<Partial<Record<'fr' | 'en', Variant>>>;
   shareable: Generated<boolean>;
+  share_url: string | null;
   suggested_posts: JsonDefault<SuggestedPost[]>;
   tags: Generated<string[]>;
   incident_id: string | null;
@@ -27,6 +28,10 @@ export interface TalkingPointsTable {
   published_by: string | null;
   published_at: Date | null;
   retired_at: Date | null;
+  /** Why a reviewer sent the point back to draft, by whom and when; cleared when it is submitted again. */
+  sent_back_reason: string | null;
+  sent_back_by: string | null;
+  sent_back_at: Date | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
   search: string | null;

@@ -11,6 +11,8 @@ import { policyRoutes } from './policies.js';
 import { pushRoutes } from './push.js';
 import { invitationRoutes } from './invitations.js';
 import { shareRoutes } from './share.js';
+import { shareLinkRoutes } from './share-links.js';
+import { charterRoutes } from './charter.js';
 import { signalRoutes } from './signals.js';
 import { sourceRoutes } from './sources.js';
 import { streamRoutes } from './stream.js';
@@ -35,4 +37,6 @@ export const apiRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { de
   await app.register(streamRoutes, { deps });
   await app.register(groupRoutes, { deps });
   await app.register(talkingPointRoutes, { deps });
+  await app.register(shareLinkRoutes, { deps });
+  await app.register(charterRoutes, { deps });
 };

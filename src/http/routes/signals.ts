@@ -12,9 +12,12 @@ export const signalRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async 
       // Per user, not per address: many ambassadors may share one office NAT.
       rateLimit: { max: deps.config.signals.rate_limit_per_hour, timeWindow: 3_600_000, hook: 'preHandler', keyGenerator: (request) => request.user?.id ?? request.ip },
     },
-    schema: { tags: ['signals'], summary: 'Report a weak signal (any signed-in user)', body: SignalBody, response: responses({ 201: SignalSchema, 200: SignalSchema }, [400, 401, 429]) },
+    schema: { tags: ['signals'], summary: 'Report a weak signal (any signed-in user)', body: SignalBody, response: responses({ 201: SignalSchema, 200: SignalSchema }, [400, 401, 403, 429]) },
   }, async (request, reply) => {
-    const { signal, created } = await deps.services.signals.report(requireUser(request), request.body);
+    const user = requireUser(request);
+    // Ambassadors accept the current charter first (403 charter_not_accepted); no charter, no gate.
+    await deps.services.charter.requireAccepted(user);
+    const { signal, created } = await deps.services.signals.report(user, request.body);
     return reply.status(created ? 201 : 200).send(signal);
   });
 

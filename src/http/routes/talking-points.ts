@@ -5,7 +5,7 @@ import type { TalkingPointStatus } from '../../db/tables/talking-points.js';
 import { actorOf, requireUser } from '../plugins/auth.js';
 import { IdParams, responses } from '../schemas/common.js';
 import {
-  AckSchema, CreateTalkingPointBody, FeedItemSchema, FeedQuery, LibraryQuery, ListQuery, ReceiptsSchema, RejectBody,
+  AckSchema, CheckBody, CheckResultSchema, CreateTalkingPointBody, FeedItemSchema, FeedQuery, LibraryQuery, ListQuery, ReceiptsSchema, RejectBody,
   TalkingPointDetailSchema, TalkingPointSchema, UpdateTalkingPointBody,
 } from '../schemas/talking-points.js';
 
@@ -25,6 +25,11 @@ export const talkingPointRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = 
     config: { access: drafters },
     schema: { tags, summary: 'Draft a talking point (crisis, comms)', body: CreateTalkingPointBody, response: responses({ 201: TalkingPointSchema }, [400, 401, 403]) },
   }, async (request, reply) => reply.status(201).send(await points.create(actorOf(request), request.body)));
+
+  app.post('/api/v1/talking-points/check', {
+    config: { access: drafters },
+    schema: { tags, summary: 'Check text while it is typed: do-not-say phrases and the detected language (advisory; approval checks again)', body: CheckBody, response: responses({ 200: CheckResultSchema }, [400, 401, 403]) },
+  }, async (request) => points.check(request.body));
 
   app.get('/api/v1/talking-points', {
     config: { access: readers },

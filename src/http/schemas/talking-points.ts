@@ -26,11 +26,12 @@ const DoNotSayMatchSchema = Type.Object({ phrase: Type.String(), field: Type.Str
 
 const pointFields = {
   id: Uuid, lineage_id: Uuid, version: Type.Integer(), status: TalkingPointStatusSchema,
-  title: Type.String(), body: Type.String(), variants: VariantsSchema, shareable: Type.Boolean(),
+  title: Type.String(), body: Type.String(), variants: VariantsSchema, shareable: Type.Boolean(), share_url: Nullable(Type.String()),
   suggested_posts: Type.Array(SuggestedPostSchema), tags: Type.Array(Type.String()),
   incident_id: Nullable(Uuid), alert_ids: Type.Array(Uuid), audience: AudienceSchema,
   author: Person, approved_by: Nullable(Person), approved_at: NullableTimestamp,
   published_by: Nullable(Person), published_at: NullableTimestamp, submitted_at: NullableTimestamp, retired_at: NullableTimestamp,
+  sent_back: Nullable(Type.Object({ reason: Type.String(), by: Nullable(Person), at: Timestamp }, { description: 'Why a reviewer sent this version back to draft; cleared when it is submitted again' })),
   created_at: Timestamp, updated_at: Timestamp,
   do_not_say_matches: Type.Array(DoNotSayMatchSchema, { description: 'Do-not-say phrases found in the text; they block approval of a shareable point' }),
 };
@@ -60,6 +61,7 @@ const contentFields = {
   alert_ids: Type.Optional(Type.Array(Uuid, { maxItems: LIMITS.alerts })),
   variants: Type.Optional(VariantsSchema),
   shareable: Type.Optional(Type.Boolean({ description: 'May ambassadors post it publicly? Default: internal only' })),
+  share_url: Type.Optional(Nullable(Type.String({ maxLength: LIMITS.shareUrl, description: 'Where the tracked short link of a shared point leads (http or https); null: shared as text only' }))),
   suggested_posts: Type.Optional(Type.Array(SuggestedPostSchema, { maxItems: LIMITS.suggestedPosts })),
   tags: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: LIMITS.tag }), { maxItems: LIMITS.tags })),
   audience: Type.Optional(AudienceSchema),
@@ -75,6 +77,23 @@ export const UpdateTalkingPointBody = Type.Object({
   title: Type.Optional(contentFields.title),
   body: Type.Optional(contentFields.body),
 }, { additionalProperties: false, minProperties: 1 });
+
+const typedVariant = Type.Object({ title: Type.String({ maxLength: LIMITS.title }), body: Type.String({ maxLength: LIMITS.body }) }, { additionalProperties: false });
+
+/** Text being typed in the editor: every field optional and possibly empty. */
+export const CheckBody = Type.Object({
+  title: Type.Optional(Type.String({ maxLength: LIMITS.title })),
+  body: Type.Optional(Type.String({ maxLength: LIMITS.body })),
+  variants: Type.Optional(Type.Object({ fr: Type.Optional(typedVariant), en: Type.Optional(typedVariant) }, { additionalProperties: false })),
+  suggested_posts: Type.Optional(Type.Array(Type.Object({
+    network: Type.String({ maxLength: LIMITS.network }), text: Type.String({ maxLength: LIMITS.postText }),
+  }, { additionalProperties: false }), { maxItems: LIMITS.suggestedPosts })),
+}, { additionalProperties: false });
+
+export const CheckResultSchema = Type.Object({
+  lang: Type.Union([Type.Literal('fr'), Type.Literal('en'), Type.Literal('other')], { description: 'Language of the title and body, detected from the text' }),
+  do_not_say_matches: Type.Array(DoNotSayMatchSchema, { description: 'Do-not-say phrases in the text; approval of a shareable point refuses them' }),
+});
 
 export const RejectBody = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 2000 }) }, { additionalProperties: false });
 

@@ -7,6 +7,7 @@ import { stream } from '../../stream.js';
 import { announce, toast } from '../../components/toast.js';
 import { badge, empty, errorMessage, errorState, isMissingEndpoint, loading, notAvailable } from '../../components/ui.js';
 import type { Items, TalkingPoint } from '../../types.js';
+import { shareActions } from './share.js';
 
 /** The point in the interface language when a variant exists. */
 export function localized(point: TalkingPoint): { title: string; body: string } {
@@ -23,7 +24,7 @@ async function copyText(text: string): Promise<boolean> {
   }
 }
 
-export function createFeed(onCount: (unread: number) => void): { element: HTMLElement; destroy(): void } {
+export function createFeed(onCount: (unread: number) => void, options: { canShare: boolean } = { canShare: true }): { element: HTMLElement; destroy(): void } {
   let points: TalkingPoint[] = [];
   const element = h('div', { class: 'feed' }, loading());
 
@@ -64,7 +65,8 @@ export function createFeed(onCount: (unread: number) => void): { element: HTMLEl
               btn.textContent = ok ? t('feed.copied') : t('feed.copy_failed');
               setTimeout(() => { btn.textContent = t('feed.copy'); }, 2500);
             },
-          }, t('feed.copy'))))) : null,
+          }, t('feed.copy')))),
+        shareActions(point, title, options.canShare)) : null,
       readBtn);
   }
 

@@ -9,6 +9,7 @@ import { toast } from '../../components/toast.js';
 import { badge, button, busy, errorMessage, field, textarea } from '../../components/ui.js';
 import type { Me, TalkingPoint } from '../../types.js';
 import { openEditor } from './editor.js';
+import { outgoingSection, type GroupNames } from './outgoing.js';
 import { openReceipts } from './receipts.js';
 
 export function pointStatusBadge(status: string): HTMLElement {
@@ -43,7 +44,13 @@ function rejectDialog(point: TalkingPoint, onDone: () => void): void {
   reason.focus();
 }
 
-export function pointCard(point: TalkingPoint, me: Me, onChanged: () => void): HTMLElement {
+function sentBackNotice(sentBack: NonNullable<TalkingPoint['sent_back']>): HTMLElement {
+  return h('div', { class: 'notice notice-warning sent-back', role: 'note' },
+    h('strong', null, sentBack.by ? t('comms.sent_back_by', { name: sentBack.by.name }) : t('comms.sent_back')), ' ', timeEl(sentBack.at),
+    h('p', { class: 'sent-back-reason' }, sentBack.reason));
+}
+
+export function pointCard(point: TalkingPoint, me: Me, onChanged: () => void, groups: GroupNames = new Map()): HTMLElement {
   const isAuthor = point.author.id === me.id;
   const isComms = me.role === 'comms';
   const canDraft = me.role === 'comms' || me.role === 'crisis';
@@ -84,7 +91,9 @@ export function pointCard(point: TalkingPoint, me: Me, onChanged: () => void): H
     }
   }
 
-  const warnings = point.do_not_say_matches ?? [];
+  // Until it is published, the card shows everything that will go out, so nobody approves what they did not see.
+  const beforePublishing = point.status === 'draft' || point.status === 'in_review' || point.status === 'approved';
+  const warnings = beforePublishing ? [] : point.do_not_say_matches ?? [];
   return h('article', { class: `point-card status-${point.status}`, dataset: { pointId: point.id } },
     h('div', { class: 'point-meta' },
       pointStatusBadge(point.status),
@@ -93,7 +102,9 @@ export function pointCard(point: TalkingPoint, me: Me, onChanged: () => void): H
       h('span', { class: 'meta-text' }, t('comms.by', { name: point.author.name })),
       h('span', { class: 'meta-text' }, timeEl(point.published_at ?? point.updated_at))),
     h('h3', { class: 'point-title' }, point.title),
+    point.status === 'draft' && point.sent_back ? sentBackNotice(point.sent_back) : null,
     h('p', { class: 'point-body' }, point.body),
+    beforePublishing ? outgoingSection(point, groups) : null,
     warnings.length > 0 ? h('div', { class: 'notice notice-warning', role: 'note' },
       h('strong', null, t('comms.do_not_say')), ' ',
       warnings.map((w) => h('span', { class: 'chip chip-warning' }, w.phrase))) : null,
