@@ -1,8 +1,9 @@
 import { pino, type DestinationStream, type Logger } from 'pino';
 import type { Config } from './config/index.js';
 
-// Query parameters that carry a credential (the websocket stream accepts ?token=): never written to a log.
-const SECRET_PARAMS = /([?&](?:token|access_token|ingest_token|password)=)[^&#]*/gi;
+// Query parameters that carry a credential (the websocket stream accepts ?token=; the single sign-on
+// callback carries an authorization code): never written to a log.
+const SECRET_PARAMS = /([?&](?:token|access_token|ingest_token|password|code)=)[^&#]*/gi;
 
 /** The request URL as logged: credentials in the query string replaced by [redacted]. */
 export function redactUrl(url: string): string {

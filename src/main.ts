@@ -1,7 +1,7 @@
 // Process entry: config → database → migrations → services → app → background jobs; graceful shutdown.
 import { buildApp } from './app.js';
-import { bootstrapAdmin } from './auth/bootstrap.js';
-import { ConfigError, loadConfig } from './config/index.js';
+import { bootstrapAdmin, welcomeBlock } from './auth/bootstrap.js';
+import { ConfigError, loadConfig, publicUrl } from './config/index.js';
 import { migrate, openDatabase } from './db/index.js';
 import { createLogger } from './logger.js';
 import { createMetrics } from './observability/metrics.js';
@@ -31,12 +31,17 @@ async function main(): Promise<void> {
   const metrics = createMetrics();
   const services = createServices({ config, database, logger, metrics });
   const print = (text: string) => process.stdout.write(text);
-  const fresh = await bootstrapAdmin(config, services.auth, logger, print);
-  if (fresh && config.demo) await createDemo(services, logger, print);
+  const firstAdmin = await bootstrapAdmin(config, services.auth, logger);
+  // The demo's users join the welcome block, printed once the server listens, so nothing is buried in logs.
+  const demoLines: string[] = [];
+  if (firstAdmin && config.demo) await createDemo(services, logger, (text) => demoLines.push(...text.split('\n').filter((l) => l.trim()).map((l) => l.replace(/^ {2}/, ''))));
   const app = await buildApp({ config, database, logger, metrics, services, resolveIngestToken: services.resolveIngestToken });
   await services.start();
   const jobs = await startBackgroundJobs({ config, database, logger, metrics, services, print });
   await app.listen({ port: config.port, host: config.host });
+  const url = publicUrl(config);
+  logger.info({ url }, 'ready');
+  if (firstAdmin) print(welcomeBlock(url, firstAdmin, demoLines));
 
   let stopping = false;
   const shutdown = async (signal: string) => {

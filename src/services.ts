@@ -28,6 +28,7 @@ import { createSignalsService } from './signals/service.js';
 import { vapidKeysProvider } from './push/keys.js';
 import { createPushService } from './push/service.js';
 import { createInvitationsService } from './invitations/service.js';
+import { createOidcService } from './auth/oidc/service.js';
 import { systemClock, type Clock } from './shared/clock.js';
 import { sourcesRepository } from './sources/repository.js';
 import { createSecretBox } from './sources/secrets.js';
@@ -39,6 +40,7 @@ import { createCharterService } from './charter/service.js';
 import { createWatchlistCache } from './watchlists/matcher.js';
 import { createScoringPool } from './watchlists/scoring-pool.js';
 import { createWatchlistsService } from './watchlists/service.js';
+import { createBackfillService } from './watchlists/backfill.js';
 
 /** VAPID asks for a contact: the configured one, else the From address of our emails, else the site. */
 function vapidSubjectFallback(config: Readonly<Config>): string {
@@ -60,7 +62,12 @@ export function createServices(deps: ServiceDeps) {
   const sources = createSourcesService(db, config, logger, { secrets: secretBox });
   const afterCommit: ((source: IngestSource, result: IngestResult) => void | Promise<void>)[] = [];
   const watchlistCache = createWatchlistCache(db, logger);
-  const baseWatchlists = createWatchlistsService(db, () => watchlistCache.invalidate());
+  // A new watchlist is backfilled from the stored mentions by a job; its detector then relearns its past.
+  let forgetDetector: (watchlistId: string) => void = () => {};
+  const backfill = createBackfillService(database.jobs, logger.child({ job: 'watchlist-backfill' }), {
+    bucketSeconds: config.detection.bucket_seconds, retentionDays: config.retention.mentions_days,
+  }, { onFinished: (id) => forgetDetector(id) });
+  const baseWatchlists = createWatchlistsService(db, () => watchlistCache.invalidate(), { onCreated: (trx, id) => backfill.enqueue(trx, id) });
   // A new watchlist starts with history where a connector can search the past (Bluesky backfill).
   let backfillWatchlist: (w: { id: string; query: string }) => Promise<void> = async () => {};
   const watchlists: typeof baseWatchlists = {
@@ -99,6 +106,10 @@ export function createServices(deps: ServiceDeps) {
     db, logger, clock, mailer, baseUrl: publicUrl(config), linkTtlHours: config.invitations.link_ttl_hours,
     sessionTtlHours: config.auth.session_ttl_hours, maxRows: config.invitations.max_rows,
   });
+  const oidc = createOidcService({
+    db, logger, clock, settings: config.auth.oidc, sessionTtlHours: config.auth.session_ttl_hours,
+    redirectUri: config.auth.oidc.redirect_uri || `${publicUrl(config)}/api/v1/auth/oidc/callback`,
+  });
   const outbox = createOutbox({
     db: database.jobs, logger, metrics, clock, mailer, policy: addressPolicy(config), webhookSecret: webhookSecretProvider(db, config.alerts.webhook_secret), push: (n) => push.deliver(n),
     options: { maxAttempts: config.outbox.max_attempts, baseDelaySeconds: config.outbox.base_delay_seconds, maxDelaySeconds: config.outbox.max_delay_seconds, webhookTimeoutMs: config.alerts.webhook_timeout_ms, leaseSeconds: config.outbox.lease_seconds },
@@ -115,6 +126,7 @@ export function createServices(deps: ServiceDeps) {
   const alertTimers = createAlertsService({ db: database.jobs, logger, metrics, clock, onNotificationsWritten: kickOutbox, options: alertOptions });
   const detection = createDetectionService(db, alerts, logger, { bucketSeconds: config.detection.bucket_seconds, historyDays: config.detection.history_days });
   afterCommit.push(() => { void detection.sync().catch((err) => logger.error({ err }, 'detection failed')); });
+  forgetDetector = (id) => detection.forget(id);
   const incidents = createIncidentsService(db, clock);
   const incidentReports = createIncidentReportService(db, { clock, bucketSeconds: config.detection.bucket_seconds });
   const policies = createPoliciesService(db, { maxRepeats: config.alerts.max_repeats, checkUrl: (url) => sources.checkFeedUrl(url) });
@@ -137,10 +149,12 @@ export function createServices(deps: ServiceDeps) {
     outbox,
     push,
     invitations,
+    oidc,
     kickOutbox,
     alerts,
     alertTimers,
     detection,
+    backfill,
     incidents,
     incidentReports,
     policies,

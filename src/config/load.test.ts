@@ -16,6 +16,7 @@ describe('loadConfig', () => {
     [{ DEMO: 'false' }, (c: ReturnType<typeof loadConfig>) => c.demo, false],
     [{ COLLECTORS_ALLOW_HOSTS: '127.0.0.1, feeds.local' }, (c: ReturnType<typeof loadConfig>) => c.collectors.allow_hosts, ['127.0.0.1', 'feeds.local']],
     [{ DATABASE_URL: 'postgres://x@y/z' }, (c: ReturnType<typeof loadConfig>) => c.database_url, 'postgres://x@y/z'],
+    [{ AUTH_OIDC_ROLE_MAP: 'pf-admins=admin, staff=ambassador' }, (c: ReturnType<typeof loadConfig>) => c.auth.oidc.role_map, ['pf-admins=admin', 'staff=ambassador']],
   ])('applies environment override %o', (env, pick, expected) => {
     expect(pick(loadConfig(env))).toEqual(expected);
   });
@@ -26,6 +27,11 @@ describe('loadConfig', () => {
     [{ DEMO: 'perhaps' }, /demo \(from environment variable DEMO\): must be boolean/],
     [{ LOG_LEVEL: 'loud' }, /log_level/],
     [{ RETENTION_MENTIONS_DAYS: '0' }, /retention\.mentions_days .*RETENTION_MENTIONS_DAYS.*must be >= 1/],
+    [{ AUTH_OIDC_ROLE_MAP: 'staff=boss' }, /auth\.oidc\.role_map.*AUTH_OIDC_ROLE_MAP/],
+    [{ PUSH_VAPID_PUBLIC_KEY: 'BPublicOnly' }, /set both, or neither/],
+    [{ AUTH_OIDC_ISSUER: 'http://idp.example', AUTH_OIDC_CLIENT_ID: 'pf', AUTH_OIDC_DEFAULT_ROLE: 'ambassador' }, /AUTH_OIDC_ISSUER\): must be an https:\/\/ URL/],
+    [{ AUTH_OIDC_ISSUER: 'https://idp.example', AUTH_OIDC_DEFAULT_ROLE: 'ambassador' }, /auth\.oidc\.client_id .*required/],
+    [{ AUTH_OIDC_ISSUER: 'https://idp.example', AUTH_OIDC_CLIENT_ID: 'pf' }, /auth\.oidc\.role_map .*or set auth\.oidc\.default_role/],
   ])('names the bad key for %o', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

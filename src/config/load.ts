@@ -75,7 +75,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Reco
     const lines = errors.slice(0, 5).map((e) => `  - ${describeError(e, fromEnv)}`);
     throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
   }
+  const problems = crossChecks(raw as Config);
+  if (problems.length > 0) throw new ConfigError(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   return deepFreeze(raw as Config);
+}
+
+/** Rules that tie several keys together, which the schema alone cannot say. */
+function crossChecks(config: Config): string[] {
+  const problems: string[] = [];
+  if (Boolean(config.push.vapid_public_key) !== Boolean(config.push.vapid_private_key)) {
+    problems.push('push.vapid_public_key / push.vapid_private_key (environment variables PUSH_VAPID_PUBLIC_KEY, PUSH_VAPID_PRIVATE_KEY): set both, or neither (a pair is then generated and kept in the database)');
+  }
+  const oidc = config.auth.oidc;
+  if (!oidc.issuer) return problems;
+  let issuer: URL | null = null;
+  try { issuer = new URL(oidc.issuer); } catch { problems.push('auth.oidc.issuer (environment variable AUTH_OIDC_ISSUER): must be a URL'); }
+  if (issuer && issuer.protocol !== 'https:' && !(issuer.protocol === 'http:' && oidc.allow_http)) {
+    problems.push('auth.oidc.issuer (environment variable AUTH_OIDC_ISSUER): must be an https:// URL (http:// only with auth.oidc.allow_http)');
+  }
+  if (!oidc.client_id) problems.push('auth.oidc.client_id (environment variable AUTH_OIDC_CLIENT_ID): required when auth.oidc.issuer is set');
+  if (oidc.redirect_uri) {
+    try { new URL(oidc.redirect_uri); } catch { problems.push('auth.oidc.redirect_uri (environment variable AUTH_OIDC_REDIRECT_URI): must be a URL'); }
+  }
+  if (oidc.role_map.length === 0 && !oidc.default_role) {
+    problems.push('auth.oidc.role_map (environment variable AUTH_OIDC_ROLE_MAP): map at least one claim value to a role, or set auth.oidc.default_role');
+  }
+  return problems;
 }
 
 function deepFreeze<T>(value: T): Readonly<T> {

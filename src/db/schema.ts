@@ -16,6 +16,7 @@ import type { SourcesTable } from './tables/sources.js';
 import type { GroupMembersTable, GroupsTable, TalkingPointReceiptsTable, TalkingPointsTable } from './tables/talking-points.js';
 import type { UsersTable } from './tables/users.js';
 import type { WatchlistsTable } from './tables/watchlists.js';
+import type { WatchlistBackfillsTable } from './tables/watchlist-backfills.js';
 
 export interface DB {
   users: UsersTable;
@@ -24,6 +25,7 @@ export interface DB {
   settings: SettingsTable;
   sources: SourcesTable;
   watchlists: WatchlistsTable;
+  watchlist_backfills: WatchlistBackfillsTable;
   mentions: MentionsTable;
   mention_keys: MentionKeysTable;
   signals: SignalsTable;

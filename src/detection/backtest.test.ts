@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backtestConfig, checkHeader, inTimeOrder, InputError, parseBucketSize, parseRow, parseTimestamp, runBacktest, typicalSpacingSeconds } from './backtest.js';
+import { backtestConfig, checkHeader, inTimeOrder, InputError, parseBucketSize, parseRow, parseTimestamp, runBacktest, seriesKindOf, typicalSpacingSeconds } from './backtest.js';
 import type { BacktestAlert, SeriesRow } from './backtest.js';
 import { DEFAULT_QUIET_STREAM, poisson, quietRate, seededRandom } from './synthetic.js';
 
@@ -152,6 +152,41 @@ describe('runBacktest on measurements (real values of any sign)', () => {
     expect(firedAt - stepAt).toBeGreaterThanOrEqual(0);
     expect(firedAt - stepAt).toBeLessThan(30);
     expect(alerts[0]!.reason).toMatch(statistic);
+  });
+});
+
+/** Ten days of a road speed in whole km/h every 5 minutes (about 90, slower at rush hours), optionally dropping to ~40 from `dropAt`. */
+function speeds(dropAt: number | null): SeriesRow[] {
+  const random = seededRandom(8);
+  const start = Date.UTC(2024, 0, 1, 0, 3);
+  return Array.from({ length: 10 * 288 }, (_, i) => {
+    const ms = start + i * 300_000;
+    const rush = Math.exp(-(((i % 288) - 100) ** 2) / 200) * 15;
+    const noise = Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random()) * 2;
+    return row(ms, Math.max(0, Math.round(90 - rush + noise - (dropAt !== null && i >= dropAt && i < dropAt + 24 ? 50 : 0))));
+  });
+}
+
+describe('runBacktest on whole-number readings', () => {
+  it('reads whole numbers with less than Poisson noise as measurements, and mention counts as counts', () => {
+    expect(seriesKindOf(speeds(null))).toBe('measurements');
+    expect(seriesKindOf(series(null))).toBe('counts');
+    expect(seriesKindOf([row(0, 0), row(1, 0)])).toBe('counts');
+  });
+
+  it('raises a road jam (a fall of a whole-number speed) once, and nothing on an ordinary week', () => {
+    const dropAt = 8 * 288 + 50;
+    for (const [rows, expected] of [[speeds(null), 0], [speeds(dropAt), 1]] as const) {
+      const alerts: BacktestAlert[] = [];
+      runBacktest(rows, backtestConfig(rows), (a) => alerts.push(a));
+      expect(alerts).toHaveLength(expected);
+      if (expected) {
+        const firedAt = rows.findIndex((r) => r.raw === alerts[0]!.timestamp);
+        expect(firedAt - dropAt).toBeGreaterThanOrEqual(0);
+        expect(firedAt - dropAt).toBeLessThan(3);
+        expect(alerts[0]!.reason).toMatch(/^Volume (dip|fall|unusual)/);
+      }
+    }
   });
 });
 

@@ -104,10 +104,24 @@ export function inTimeOrder(rows: SeriesRow[]): SeriesRow[] {
   return rows;
 }
 
-/** Rows are counts when every value is a whole number >= 0; anything else is a real-valued measurement. */
+/**
+ * Rows are counts when every value is a whole number >= 0 and they are at least as noisy as counts of
+ * independent events must be; anything else is a real-valued measurement. Counting events gives at least
+ * Poisson noise (variance >= mean); whole numbers with less noise than that are readings on an integer
+ * scale (a road speed in km/h, a reading rounded to units), which can fall as anomalously as they rise.
+ * The noise is the half mean squared successive difference, which a slow daily rhythm barely inflates.
+ */
 export function seriesKindOf(rows: readonly SeriesRow[]): SeriesKind {
   for (const row of rows) if (row.value < 0 || !Number.isInteger(row.value)) return 'measurements';
-  return 'counts';
+  let sum = 0;
+  let squaredSteps = 0;
+  for (let i = 0; i < rows.length; i++) {
+    sum += rows[i]!.value;
+    if (i > 0) squaredSteps += (rows[i]!.value - rows[i - 1]!.value) ** 2;
+  }
+  if (rows.length < 2 || sum === 0) return 'counts';
+  const noiseVariance = squaredSteps / (2 * (rows.length - 1));
+  return noiseVariance >= sum / rows.length ? 'counts' : 'measurements';
 }
 
 /**

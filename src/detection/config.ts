@@ -17,6 +17,11 @@ export interface DetectorConfig {
   // ── volume baseline (robust Holt-Winters on transformed counts) ──
   /** Counts (default) or real-valued measurements (see SeriesKind). */
   seriesKind: SeriesKind;
+  /**
+   * 1: departures both ways are anomalies (dips and falls too); 0: only rises (mention counts: less talk is
+   * no crisis). Negative = follow the kind (measurements both ways, counts up only).
+   */
+  volumeTwoSided: number;
   /** Half-life of the deseasonalised level. */
   levelHalfLifeHours: number;
   /** Resolution of the time-of-day profile (minutes per slot, interpolated between slot centres). */
@@ -64,6 +69,18 @@ export interface DetectorConfig {
   cusumMinimum: number;
   /** CUSUM level above which values feed its tail model (same rarity as spikes). */
   cusumTailBase: number;
+
+  // ── anomaly likelihood (recent mean of clipped |z| against its own long-run distribution) ──
+  /** −log10 of the tail probability that raises (5: one chance in 100,000, Numenta's level); 0 (default) turns it off: see docs/detection.md. */
+  likelihoodRaise: number;
+  /** Buckets averaged in the recent window (a number of observations, not a duration: it sets the noise of the mean). */
+  likelihoodWindow: number;
+  /** Half-life of the long-run distribution of scores. */
+  likelihoodHalfLifeDays: number;
+  /** 1: the statistic must also beat this series' own rarity level (tail of its run peaks); 0: the fixed level only. */
+  likelihoodRare: number;
+  /** Statistic above which run peaks feed its tail model. */
+  likelihoodTailBase: number;
 
   // ── negative-share surge ──
   negativeWindowMinutes: number;
@@ -117,6 +134,7 @@ export const DEFAULT_DETECTOR_CONFIG: Readonly<DetectorConfig> = Object.freeze({
   bucketSeconds: 300,
 
   seriesKind: 'counts',
+  volumeTwoSided: -1,
   levelHalfLifeHours: 24,
   dailySlotMinutes: 60,
   dailyHalfLifeDays: 7,
@@ -139,6 +157,12 @@ export const DEFAULT_DETECTOR_CONFIG: Readonly<DetectorConfig> = Object.freeze({
   cusumClip: 4,
   cusumMinimum: 8,
   cusumTailBase: 3,
+
+  likelihoodRaise: 0,
+  likelihoodWindow: 10,
+  likelihoodHalfLifeDays: 14,
+  likelihoodRare: 1,
+  likelihoodTailBase: 2,
 
   negativeWindowMinutes: 15,
   negativeMinCount: 8,
@@ -176,6 +200,7 @@ export function resolveDetectorConfig(overrides: Partial<DetectorConfig> = {}): 
       if (value !== 'counts' && value !== 'measurements') throw new RangeError(`detector config ${key} must be "counts" or "measurements"`);
       continue;
     }
+    if (key === 'volumeTwoSided' && typeof value === 'number' && Number.isFinite(value)) continue;
     if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
       throw new RangeError(`detector config ${key} must be a finite number >= 0 (got ${String(value)})`);
     }

@@ -89,6 +89,14 @@ export function createDetectionService(db: Kysely<DB>, alerts: AlertsService, lo
       logger.info({ watchlists: lists.length }, 'detectors rebuilt from stored buckets');
     },
 
+    /**
+     * Drops a watchlist's detector, so the next look rebuilds it from its stored buckets: after a backfill
+     * wrote its past, which a live detector would ignore as late data.
+     */
+    forget(watchlistId: string): void {
+      detectors.delete(watchlistId);
+    },
+
     /** Looks at buckets changed since the last look. Coalesces calls: at most one run plus one queued. */
     sync(now?: Date): Promise<void> {
       syncAt = now;

@@ -12,6 +12,7 @@ import { SeasonalBaseline } from './seasonal-baseline.js';
 import type { Forecast } from './seasonal-baseline.js';
 import { SustainedVolume } from './sustained-volume.js';
 import { ExceedanceTail } from './tail.js';
+import { AnomalyLikelihood } from './likelihood.js';
 import { countTransform } from './transform.js';
 import type { CountTransform } from './transform.js';
 
@@ -21,7 +22,9 @@ export interface VolumeReading {
 }
 
 interface Evidence {
-  kind: 'spike' | 'rise' | 'dip' | 'fall';
+  kind: 'spike' | 'rise' | 'dip' | 'fall' | 'unusual';
+  /** The series departs downwards (dip, fall, or an unusual stretch whose mean z is negative). */
+  down?: boolean;
   /** Spike: robust z of the bucket. Rise: CUSUM of bucket z-scores since the rise began. */
   z: number;
   threshold: number;
@@ -40,6 +43,10 @@ export class VolumeDetector implements KindDetector {
   private readonly downward: { tail: ExceedanceTail; sustained: SustainedVolume } | null;
   /** Probability per bucket of a spike as rare as volumeRarityDays. */
   private readonly rarity: number;
+  private readonly likelihood: AnomalyLikelihood | null;
+  /** Rarity of the likelihood statistic on this series, learnt on the peaks of its runs (declustered like the CUSUM). */
+  private readonly likelihoodTail: ExceedanceTail;
+  private likelihoodPeak = 0;
   private readonly bucketMs: number;
   private cached: { start: number; forecast: Forecast } | null = null;
 
@@ -55,13 +62,28 @@ export class VolumeDetector implements KindDetector {
       meanExcess: 1,
     });
     this.sustained = new SustainedVolume(config, this.rarity);
+    const twoSided = config.volumeTwoSided < 0 ? config.seriesKind === 'measurements' : config.volumeTwoSided > 0;
     this.downward =
-      config.seriesKind === 'measurements'
+      twoSided
         ? {
             tail: ExceedanceTail.withHalfLife(config.volumeTailBaseZ, config.volumeTailHalfLifeDays * bucketsPerDay, { rate: 1 / bucketsPerDay, meanExcess: 1 }),
             sustained: new SustainedVolume(config, this.rarity),
           }
         : null;
+    this.likelihood =
+      config.likelihoodRaise > 0 && twoSided
+        ? new AnomalyLikelihood(
+            Math.max(2, Math.round(config.likelihoodWindow)),
+            config.likelihoodHalfLifeDays * bucketsPerDay,
+            config.cusumClip,
+            false,
+            Math.max(2, Math.round(config.likelihoodWindow)) * 10,
+          )
+        : null;
+    this.likelihoodTail = ExceedanceTail.withHalfLife(config.likelihoodTailBase, config.volumeTailHalfLifeDays * bucketsPerDay, {
+      rate: 1 / bucketsPerDay,
+      meanExcess: 1,
+    });
   }
 
   hoursLearnt(): number {
@@ -92,14 +114,23 @@ export class VolumeDetector implements KindDetector {
     const minCount = c.volumeMinCount * context.warmup;
     // Count floors only make sense for counts: a measurement has no "few mentions".
     const counts = c.seriesKind === 'counts';
-    const conclusive = (e: Evidence) => e.z >= e.threshold && (!counts || (e.observed >= minCount && e.observed >= c.volumeMinFactor * e.expected));
+    // For counts the floors mirror for a dip: the expected talk must be worth counting and fall by the factor.
+    const countsAgree = (e: Evidence) =>
+      e.down
+        ? e.expected >= minCount && e.expected >= c.volumeMinFactor * e.observed
+        : e.observed >= minCount && e.observed >= c.volumeMinFactor * e.expected;
+    const conclusive = (e: Evidence) => e.z >= e.threshold && (!counts || countsAgree(e));
     const candidates = [spike, rise];
     if (this.downward) {
       const down = this.downward;
       candidates.push(
-        { ...spike, kind: 'dip', z: -z, threshold: Math.max(c.volumeRaiseZ, down.tail.threshold(this.rarity)) * context.warmup },
-        { kind: 'fall', ...down.sustained.read(bucket.start, -z, bucket.count, expectedCount), threshold: down.sustained.threshold() * context.warmup },
+        { ...spike, kind: 'dip', down: true, z: -z, threshold: Math.max(c.volumeRaiseZ, down.tail.threshold(this.rarity)) * context.warmup },
+        { kind: 'fall', down: true, ...down.sustained.read(bucket.start, -z, bucket.count, expectedCount), threshold: down.sustained.threshold() * context.warmup },
       );
+    }
+    if (this.likelihood) {
+      const { direction, ...recent } = this.likelihood.read(bucket.start, z, bucket.count, expectedCount);
+      candidates.push({ kind: 'unusual', down: direction < 0, ...recent, threshold: Math.max(c.likelihoodRaise, c.likelihoodRare > 0 ? this.likelihoodTail.threshold(this.rarity) : 0) * context.warmup });
     }
     // A measurement has no noise floor to lean on: nothing is conclusive before the warm-up has learnt its scale.
     const settled = counts || this.baseline.hoursLearnt() >= c.warmupHours;
@@ -125,6 +156,16 @@ export class VolumeDetector implements KindDetector {
       this.downward?.tail.update(-z);
       this.downward?.sustained.learn(bucket.start, -z, bucket.count, expectedCount);
     }
+    const settled = this.baseline.observations > 0 && this.baseline.hoursLearnt() >= this.config.warmupHours;
+    if (this.likelihood) {
+      const value = settled ? this.likelihood.read(bucket.start, z, bucket.count, expectedCount).z : 0;
+      this.likelihood.learn(bucket.start, z, bucket.count, expectedCount, settled);
+      if (settled) {
+        const ended = value <= 0 && this.likelihoodPeak > 0;
+        this.likelihoodTail.update(ended ? this.likelihoodPeak : 0);
+        this.likelihoodPeak = value > 0 ? Math.max(this.likelihoodPeak, value) : 0;
+      }
+    }
     this.baseline.update(bucket.start, this.transform.forward(bucket.count));
     this.cached = null;
   }
@@ -133,7 +174,12 @@ export class VolumeDetector implements KindDetector {
     const factor = ratio(e.observed, e.expected);
     const span = bucket.start + this.bucketMs - e.windowStart;
     const single = e.kind === 'spike' || e.kind === 'dip';
-    const what = single ? `robust z ${e.kind === 'dip' ? '−' : ''}${round(e.z, 1)}` : `sustained ${e.kind} since ${isoTime(e.windowStart).slice(11, 16)} UTC, CUSUM ${round(e.z, 1)}`;
+    const since = `since ${isoTime(e.windowStart).slice(11, 16)} UTC`;
+    const what = single
+      ? `robust z ${e.kind === 'dip' ? '−' : ''}${round(e.z, 1)}`
+      : e.kind === 'unusual'
+        ? `unusual stretch ${since}, likelihood 1e-${round(e.z, 1)}`
+        : `sustained ${e.kind} ${since}, CUSUM ${round(e.z, 1)}`;
     const measured = this.config.seriesKind === 'measurements';
     const observed = measured ? `${round(e.observed, 4)} in ${formatMinutes(span)} vs ~${round(e.expected, 4)} expected` : `${formatCount(e.observed)} mentions in ${formatMinutes(span)} vs ~${formatCount(e.expected)} expected`;
     return {
@@ -144,7 +190,7 @@ export class VolumeDetector implements KindDetector {
       window: timeWindow(e.windowStart, bucket.start + this.bucketMs),
       top_terms: topTerms(bucket.terms),
       sample_mention_ids: (bucket.sampleIds ?? []).slice(0, 5),
-      details: { statistic: single ? 'robust_z' : 'cusum', direction: e.kind === 'dip' || e.kind === 'fall' ? 'down' : 'up', value: round(e.z, 2), threshold: round(e.threshold, 2) },
+      details: { statistic: single ? 'robust_z' : e.kind === 'unusual' ? 'likelihood' : 'cusum', direction: e.down ? 'down' : 'up', value: round(e.z, 2), threshold: round(e.threshold, 2) },
     };
   }
 

@@ -63,7 +63,13 @@ function chart(doc: Doc, d: ReportDocument): void {
   }
   for (const [key, color] of [['count', COLORS.volume], ['negative', COLORS.negative]] as const) {
     doc.lineWidth(1.5).strokeColor(color);
-    series.forEach((p, i) => (i === 0 ? doc.moveTo(x(Date.parse(p.t)), y(p[key])) : doc.lineTo(x(Date.parse(p.t)), y(p[key]))));
+    // Each bucket is a flat step over its interval, so a single bucket still shows.
+    series.forEach((p, i) => {
+      const from = Date.parse(p.t);
+      if (i === 0) doc.moveTo(x(from), y(p[key]));
+      else doc.lineTo(x(from), y(p[key]));
+      doc.lineTo(x(from + step), y(p[key]));
+    });
     doc.stroke();
   }
   doc.restore().fontSize(8).fillColor(COLORS.muted);

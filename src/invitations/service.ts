@@ -17,11 +17,16 @@ import type { Clock } from '../shared/clock.js';
 import { AppError, badRequest } from '../shared/errors.js';
 import { CsvError, parseCsv } from './csv.js';
 import { invitationEmail } from './email.js';
+import { invitationsRepository, type PendingInvitation } from './repository.js';
 
 export interface InviteInput { email: string; name: string; language?: string | null; groups?: string[] }
 export interface InviteResult { user: PublicUser; email_sent: boolean; email_error: string | null }
 export interface CsvReport { rows: number; invited: number; refused: { row: number; email: string; reason: string }[]; not_emailed: { row: number; email: string; reason: string }[] }
 export interface InvitationDeps { db: Kysely<DB>; logger: Logger; clock: Clock; mailer: Mailer; baseUrl: string; linkTtlHours: number; sessionTtlHours: number; maxRows: number }
+
+export interface ResendResult { email_sent: boolean; email_error: string | null; link_expires_at: Date }
+
+const NOT_PENDING = 'invitation not pending (unknown, already accepted, revoked or the user is disabled)';
 
 export const CSV_COLUMNS = ['email', 'name', 'language', 'groups'] as const;
 const EMAIL_CONCURRENCY = 8;
@@ -53,6 +58,11 @@ export function createInvitationsService(deps: InvitationDeps) {
     return ids;
   }
 
+  function insertLink(trx: Kysely<DB>, actor: Actor, userId: string, token: string) {
+    const expires_at = new Date(clock.now().getTime() + deps.linkTtlHours * 3600_000);
+    return trx.insertInto('sign_in_links').values({ user_id: userId, purpose: 'invitation', token_hash: linkHash(token), created_by: actor.id, expires_at }).returning('expires_at').executeTakeFirstOrThrow();
+  }
+
   /** The user, memberships and link in one transaction; returns the link's secret for the email. */
   async function create(actor: Actor, input: InviteInput): Promise<{ user: PublicUser; token: string }> {
     const row = validateRow(input);
@@ -62,7 +72,7 @@ export function createInvitationsService(deps: InvitationDeps) {
         const user = await trx.insertInto('users').values({ email: row.email, name: row.name, role: 'ambassador', password_hash: null, lang: row.lang, invited_at: clock.now() }).returningAll().executeTakeFirstOrThrow();
         const ids = await groupIds(trx, row.groups);
         if (ids.length) await trx.insertInto('group_members').values(ids.map((group_id) => ({ group_id, user_id: user.id }))).onConflict((oc) => oc.doNothing()).execute();
-        await trx.insertInto('sign_in_links').values({ user_id: user.id, purpose: 'invitation', token_hash: linkHash(token), created_by: actor.id, expires_at: new Date(clock.now().getTime() + deps.linkTtlHours * 3600_000) }).execute();
+        await insertLink(trx, actor, user.id, token);
         await audit(trx, actor, { action: 'user.invited', entityType: 'user', entityId: user.id, details: { groups: row.groups } });
         return user;
       });
@@ -138,6 +148,36 @@ export function createInvitationsService(deps: InvitationDeps) {
       report.not_emailed.sort((a, b) => a.row - b.row);
       logger.info({ rows: report.rows, invited: report.invited, refused: report.refused.length }, 'invitations imported');
       return report;
+    },
+
+    /** Invited people who have not signed in yet, newest first, with when their link expires. */
+    pending: (limit = 1000): Promise<PendingInvitation[]> => invitationsRepository.pending(db, limit),
+
+    /** A new link replaces the old ones (which stop working) and is emailed again. */
+    async resend(actor: Actor, userId: string): Promise<ResendResult> {
+      const token = randomBytes(32).toString('base64url');
+      const { user, expiresAt } = await db.transaction().execute(async (trx) => {
+        const row = await invitationsRepository.lockPending(trx, userId);
+        if (!row) throw new AppError(404, 'not_found', NOT_PENDING);
+        await invitationsRepository.expireLinks(trx, userId, clock.now());
+        const link = await insertLink(trx, actor, userId, token);
+        await audit(trx, actor, { action: 'user.invitation_resent', entityType: 'user', entityId: userId, details: {} });
+        return { user: publicUser(row), expiresAt: link.expires_at };
+      });
+      const error = await sendInvitation(user, token);
+      logger.info({ userId, emailed: error === null }, 'invitation resent');
+      return { email_sent: error === null, email_error: error, link_expires_at: expiresAt };
+    },
+
+    /** Withdraws an invitation nobody used: the account goes (so the address can be invited again later). */
+    async revoke(actor: Actor, userId: string): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        const row = await invitationsRepository.lockPending(trx, userId);
+        if (!row) throw new AppError(404, 'not_found', NOT_PENDING);
+        await invitationsRepository.deleteUser(trx, userId);
+        await audit(trx, actor, { action: 'user.invitation_revoked', entityType: 'user', entityId: userId, details: { email: row.email } });
+      });
+      logger.info({ userId }, 'invitation revoked');
     },
 
     /** Uses a sign-in link: single use, not expired, active user. Returns a new session. */

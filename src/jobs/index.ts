@@ -31,6 +31,7 @@ export async function startBackgroundJobs(deps: JobDeps): Promise<Jobs> {
   tasks.push(schedule('detection', tick, () => services.detection.sync(), log('detection')));
   tasks.push(schedule('escalation', tick, () => services.alertTimers.tick(), log('escalation')));
   tasks.push(schedule('outbox', tick, () => services.outbox.tick(), log('outbox')));
+  tasks.push(schedule('watchlist-backfill', tick, () => services.backfill.tick(), log('watchlist-backfill')));
   // Weekly mention partitions exist four weeks ahead; created at start and checked daily.
   const clock = deps.clock ?? systemClock;
   const partitions = () => ensurePartitions(database.jobs, clock.now(), PARTITION_WEEKS_AHEAD)

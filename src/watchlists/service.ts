@@ -46,7 +46,8 @@ function cleanRiskTerms(terms: RiskTermInput[] | undefined): RiskTermInput[] {
   });
 }
 
-export function createWatchlistsService(db: Kysely<DB>, onChange: () => void) {
+/** `onCreated` runs in the transaction that creates a watchlist (it queues the watchlist's backfill). */
+export function createWatchlistsService(db: Kysely<DB>, onChange: () => void, hooks: { onCreated?: (trx: Kysely<DB>, watchlistId: string) => Promise<unknown> } = {}) {
   async function assertNameFree(name: string, exceptId?: string) {
     let q = db.selectFrom('watchlists').select('id').where((eb) => eb(eb.fn('lower', ['name']), '=', name.toLowerCase())).where('deleted_at', 'is', null);
     if (exceptId) q = q.where('id', '!=', exceptId);
@@ -65,6 +66,7 @@ export function createWatchlistsService(db: Kysely<DB>, onChange: () => void) {
           name, query: input.query.trim(), risk_terms: JSON.stringify(riskTerms), enabled: input.enabled ?? true, created_by: actor.id,
         }).returningAll().executeTakeFirstOrThrow();
         await audit(trx, actor, { action: 'watchlist.created', entityType: 'watchlist', entityId: w.id, details: { name, query: w.query } });
+        await hooks.onCreated?.(trx, w.id);
         return w;
       });
       onChange();

@@ -9,6 +9,9 @@ export interface Me { id: string; email: string; name: string; role: Role; lang:
 export interface User extends Me { disabled: boolean; created_at: string }
 export interface Person { id: string; name: string }
 export interface Items<T> { items: T[]; next_cursor?: string | null }
+export interface PendingInvitation { id: string; email: string; name: string; lang: Lang; invited_at: string; link_expires_at: string | null; expired: boolean; groups: string[] }
+export interface RowIssue { row: number; email: string; reason: string }
+export interface CsvReport { rows: number; invited: number; refused: RowIssue[]; not_emailed: RowIssue[] }
 
 export interface Explanation {
   summary?: string; observed?: number; expected?: number; factor?: number;

@@ -17,7 +17,7 @@ beforeAll(async () => {
   admin = await createUser(t, 'admin');
   crisis = await createUser(t, 'crisis');
   pushToken = (await t.app.inject({ method: 'POST', url: '/api/v1/sources', headers: admin.auth, payload: { kind: 'push', name: 'social' } })).json().ingest_token;
-});
+}, 240_000); // PGlite builds its database in-process: slow on a busy machine
 afterAll(async () => t?.close());
 
 interface Detail { id: string; kind: string; watchlist_id: string; evidence: AlertEvidence | null }

@@ -27,7 +27,7 @@ describe('ambassador charter and training', () => {
     [admin, comms, crisis, amb, other] = await Promise.all([
       createUser(t, 'admin'), createUser(t, 'comms'), createUser(t, 'crisis'), createUser(t, 'ambassador', { name: 'Alice Amb' }), createUser(t, 'ambassador', { name: 'Bob Amb' }),
     ]);
-  }, 120_000);
+  }, 180_000);
   afterAll(async () => { await t?.close(); });
 
   const signal = (u: TestUser) => call(t, u, 'POST', '/api/v1/signals', { text: 'A worrying post', severity: 'low' });

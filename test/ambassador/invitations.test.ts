@@ -106,6 +106,42 @@ describe('invitations', () => {
     expect((await call(t, ambassador, 'POST', '/api/v1/invitations', { email: 'x@corp.example', name: 'X' })).status).toBe(403);
   });
 
+  it('lists pending invitations; a resend replaces the link, a revoke ends it and frees the address', async () => {
+    const before = smtp.messages.length;
+    const res = await call(t, admin, 'POST', '/api/v1/invitations', { email: 'pending.person@corp.example', name: 'Pending Person', groups: ['Nantes'] });
+    expect(res.status).toBe(201);
+    const id = res.body.user.id as string;
+    const firstToken = linkIn((await smtp.waitFor(before + 1))[before]!.text ?? '')!;
+
+    const listed = await call(t, admin, 'GET', '/api/v1/invitations');
+    expect(listed.status).toBe(200);
+    expect(listed.body.items.find((p: { id: string }) => p.id === id)).toMatchObject({ email: 'pending.person@corp.example', name: 'Pending Person', groups: ['Nantes'], expired: false });
+
+    const resent = await call(t, admin, 'POST', `/api/v1/invitations/${id}/resend`);
+    expect(resent.status).toBe(200);
+    expect(resent.body).toMatchObject({ email_sent: true });
+    const secondToken = linkIn((await smtp.waitFor(before + 2))[before + 1]!.text ?? '')!;
+    expect(secondToken).not.toBe(firstToken);
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/link', payload: { token: firstToken } })).statusCode).toBe(401);
+
+    const revoked = await call(t, admin, 'DELETE', `/api/v1/invitations/${id}`);
+    expect(revoked.status).toBe(204);
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/link', payload: { token: secondToken } })).statusCode).toBe(401);
+    expect((await call(t, admin, 'GET', '/api/v1/invitations')).body.items.some((p: { id: string }) => p.id === id)).toBe(false);
+    expect((await call(t, admin, 'DELETE', `/api/v1/invitations/${id}`)).status).toBe(404);
+    // The address can be invited again.
+    expect((await call(t, admin, 'POST', '/api/v1/invitations', { email: 'pending.person@corp.example', name: 'Pending Person' })).status).toBe(201);
+
+    // Someone who signed in is no longer pending: neither resent nor revoked.
+    const accepted = await call(t, admin, 'POST', '/api/v1/invitations', { email: 'accepted.person@corp.example', name: 'Accepted Person' });
+    const token = linkIn((await smtp.waitFor(before + 4))[before + 3]!.text ?? '')!;
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/link', payload: { token } })).statusCode).toBe(200);
+    expect((await call(t, admin, 'POST', `/api/v1/invitations/${accepted.body.user.id}/resend`)).status).toBe(404);
+    expect((await call(t, admin, 'DELETE', `/api/v1/invitations/${accepted.body.user.id}`)).status).toBe(404);
+    const ambassador = await createUser(t, 'ambassador');
+    expect((await call(t, ambassador, 'GET', '/api/v1/invitations')).status).toBe(403);
+  });
+
   it('lets a link expire by the clock', async () => {
     const clock = manualClock(Date.now());
     const service = createInvitationsService({

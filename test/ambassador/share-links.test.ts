@@ -34,7 +34,7 @@ describe('tracked share links', () => {
     pointId = point.id;
     expect(point.share_url).toBe(TARGET);
     await advance(t, pointId, author, reviewer, 'published');
-  }, 120_000);
+  }, 180_000);
   afterAll(async () => { await t?.close(); });
 
   const kit = (u: TestUser, id = pointId) => call(t, u, 'POST', tp(id, 'share-links'));

@@ -45,7 +45,7 @@ describe.skipIf(!hasChromium)('ambassador charter, training and tracked sharing'
     });
     for (const [user, action] of [[author, 'submit'], [reviewer, 'approve'], [reviewer, 'publish']] as const) await api(server, user, 'POST', `/api/v1/talking-points/${point.id}/${action}`);
     await server.db.database.db.insertInto('incidents').values({ title: 'Charger recall' }).execute();
-  }, 120_000);
+  }, 180_000);
   afterAll(async () => {
     await browser?.close();
     await pages?.close();

@@ -1,9 +1,10 @@
 // Builds a real app on a fresh database for integration tests, plus factories that insert fresh rows.
 import { randomBytes } from 'node:crypto';
-import { pino } from 'pino';
+import { pino, type DestinationStream } from 'pino';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config/index.js';
+import { createLogger } from '../../src/logger.js';
 import type { Role } from '../../src/db/tables/users.js';
 import { createMetrics } from '../../src/observability/metrics.js';
 import { createServices, type Services } from '../../src/services.js';
@@ -24,8 +25,9 @@ export interface TestApp {
 export async function createTestApp(overrides: Record<string, unknown> = {}, env: NodeJS.ProcessEnv = {}, options: { logStream?: NodeJS.WritableStream; clock?: Clock } = {}): Promise<TestApp> {
   const config = loadConfig({ ...TEST_ENV, ...env }, overrides);
   // A test that moves time passes a manual clock (src/shared/clock.ts); a test that inspects the logs (e.g. that
-  // no secret is ever logged) passes its own stream.
-  const logger = options.logStream ? pino({ level: config.log_level }, options.logStream) : pino({ level: config.log_level });
+  // no secret is ever logged) passes its own stream and gets the production logger (serializers and redaction
+  // included), since that is what the test checks.
+  const logger = options.logStream ? createLogger(config, {}, options.logStream as DestinationStream) : pino({ level: config.log_level });
   const db = await createTestDatabase();
   const metrics = createMetrics();
   const services = createServices({ config, database: db.database, logger, metrics, clock: options.clock });

@@ -3,6 +3,8 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +30,15 @@ export function buildWebApp(outDir: string): void {
   cpSync(path.join(root, 'node_modules/uplot/dist/uPlot.min.css'), path.join(outDir, 'vendor/uPlot.min.css'));
 }
 
+/** A port free right now (the OS picks it), for a server whose address must be known before it starts. */
+export async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
+}
+
 export interface TestServer {
   app: FastifyInstance;
   config: Readonly<Config>;
@@ -37,7 +48,8 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(overrides: Record<string, unknown> = {}, env: NodeJS.ProcessEnv = {}): Promise<TestServer> {
+/** `port`: listen there instead of a random port (when a URL of the server must be known beforehand, e.g. an OIDC redirect). */
+export async function startTestServer(overrides: Record<string, unknown> = {}, env: NodeJS.ProcessEnv = {}, options: { port?: number } = {}): Promise<TestServer> {
   const webRoot = mkdtempSync(path.join(tmpdir(), 'pilotfish-web-'));
   buildWebApp(webRoot);
   const config = loadConfig({ ...TEST_ENV, ...env }, overrides);
@@ -47,7 +59,7 @@ export async function startTestServer(overrides: Record<string, unknown> = {}, e
   const services = createServices({ config, database: db.database, logger, metrics });
   const app = await buildApp({ config, database: db.database, logger, metrics, services, resolveIngestToken: services.resolveIngestToken, webRoot });
   await services.start(); // the cross-instance event feed behind the websocket stream
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   return {

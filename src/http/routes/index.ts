@@ -7,6 +7,7 @@ import { groupRoutes } from './groups.js';
 import { healthRoutes } from './health.js';
 import { incidentRoutes } from './incidents.js';
 import { mentionRoutes } from './mentions.js';
+import { oidcRoutes } from './oidc.js';
 import { policyRoutes } from './policies.js';
 import { pushRoutes } from './push.js';
 import { invitationRoutes } from './invitations.js';
@@ -23,6 +24,7 @@ import { watchlistRoutes } from './watchlists.js';
 export const apiRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { deps }) => {
   await app.register(healthRoutes, { deps });
   await app.register(authRoutes, { deps });
+  await app.register(oidcRoutes, { deps });
   await app.register(userRoutes, { deps });
   await app.register(sourceRoutes, { deps });
   await app.register(mentionRoutes, { deps });

@@ -36,7 +36,7 @@ export const shareLinkRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = asy
     schema: {
       tags, summary: 'Tracked short link: counts the click (no identity kept) and redirects to the point\'s link',
       params: Type.Object({ code: Type.String({ minLength: 1, maxLength: 64 }) }),
-      response: { 302: Type.Null(), 404: ErrorResponse },
+      response: { 302: Type.Null(), 400: ErrorResponse, 404: ErrorResponse },
     },
   }, async (request, reply) => {
     const target = await shares.click(request.params.code);

@@ -47,13 +47,20 @@ export function renderLogin(app: HTMLElement, options: LoginOptions): void {
     }
   }
 
+  // Single sign-on, when the server offers it: a plain link, since the provider's pages are a full navigation.
+  const sso = h('div', { class: 'login-sso', hidden: true },
+    h('p', { class: 'login-or' }, t('login.or')),
+    h('a', { class: 'btn btn-secondary btn-block', href: '/api/v1/auth/oidc/start' }, t('login.sso')));
+  void api.get<{ enabled: boolean }>('/api/v1/auth/sso').then(({ enabled }) => { sso.hidden = !enabled; }).catch(() => { /* password login still works */ });
+
   mount(app,
     h('main', { class: 'login-page', id: 'main' },
       h('div', { class: 'login-card' },
         h('div', { class: 'login-brand' }, h('span', { class: 'brand-mark brand-mark-lg', 'aria-hidden': 'true' }), h('span', { class: 'brand-name' }, 'Pilotfish')),
         h('h1', { class: 'login-title' }, t('login.title')),
         h('p', { class: 'login-lede' }, t('login.lede')),
-        form),
+        form,
+        sso),
       h('div', { class: 'login-footer' }, languageSelect(() => renderLogin(app, options)))));
   email.focus();
 }

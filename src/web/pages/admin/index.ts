@@ -1,4 +1,4 @@
-// Administration: sources, watchlists, escalation policies, users and groups. Crisis users may edit
+// Administration: sources, watchlists, escalation policies, users, invitations and groups. Crisis users may edit
 // watchlists and escalation policies too (as the API allows).
 import { h } from '../../dom.js';
 import { t } from '../../i18n.js';
@@ -6,17 +6,19 @@ import { navigate, type PageContext } from '../../router.js';
 import { tabs } from '../../components/ui.js';
 import type { Role } from '../../types.js';
 import { groupsTab } from './groups.js';
+import { invitationsTab } from './invitations.js';
 import { policiesTab } from './policies.js';
 import { sourcesTab } from './sources.js';
 import { usersTab } from './users.js';
 import { watchlistsTab } from './watchlists.js';
 
-type Tab = 'sources' | 'watchlists' | 'policies' | 'users' | 'groups';
+type Tab = 'sources' | 'watchlists' | 'policies' | 'users' | 'invitations' | 'groups';
 const TABS: { id: Tab; roles: Role[]; render: (root: HTMLElement) => void | (() => void) }[] = [
   { id: 'sources', roles: ['admin'], render: sourcesTab },
   { id: 'watchlists', roles: ['admin', 'crisis'], render: watchlistsTab },
   { id: 'policies', roles: ['admin', 'crisis'], render: policiesTab },
   { id: 'users', roles: ['admin'], render: usersTab },
+  { id: 'invitations', roles: ['admin'], render: invitationsTab },
   { id: 'groups', roles: ['admin'], render: groupsTab },
 ];
 

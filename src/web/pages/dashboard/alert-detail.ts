@@ -22,6 +22,8 @@ export function openAlertDetail(alert: Alert, me: Me, onUpdated: (alert: Alert) 
     if ((event.data as { id?: string }).id === alert.id) void load();
   }));
   const people = canAct(me) ? loadResponders() : Promise.resolve([]);
+  // One note field for the drawer's life: a teammate's change re-renders the detail, never what is being typed.
+  const note = textarea({ rows: 2, maxlength: 2000, class: 'input ack-note-input', placeholder: t('alerts.ack_note_placeholder') });
   const dialog = openDialog(alert.title, content, { wide: true, onClose: () => { for (const off of offs) off(); onClose(); } });
   dialog.element.classList.add('drawer');
 
@@ -40,7 +42,6 @@ export function openAlertDetail(alert: Alert, me: Me, onUpdated: (alert: Alert) 
 
   function renderDetail(d: AlertDetail): HTMLElement[] {
     const after = (updated: Alert | null) => { if (updated) { onUpdated(updated); void load(); } };
-    const note = textarea({ rows: 2, maxlength: 2000, class: 'input ack-note-input', placeholder: t('alerts.ack_note_placeholder') });
     const ackForm = canAct(me) && d.status !== 'resolved' && d.status !== 'acknowledged'
       ? h('div', { class: 'ack-form' }, field(t('alerts.ack_note'), note)) : null;
     const actionBar = canAct(me) && d.status !== 'resolved' ? h('div', { class: 'detail-actions' },

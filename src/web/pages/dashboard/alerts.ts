@@ -49,8 +49,10 @@ export function createAlertList(options: AlertListOptions): AlertList {
   const view = (): View => (filters.state === 'resolved' ? 'resolved' : 'active');
   const tabsHost = h('div', { class: 'list-tabs' });
   const filterBar = createFilterBar(filters, options.people, (next) => setFilters(next));
-  const toolbar = h('div', { class: 'list-toolbar' }, tabsHost, filterBar.element,
-    h('button', { type: 'button', class: 'btn btn-ghost btn-sm keys-help', 'aria-keyshortcuts': '?', onclick: () => openShortcutHelp() }, t('keys.button')));
+  const toolbar = h('div', { class: 'list-toolbar' },
+    h('div', { class: 'list-head' }, tabsHost,
+      h('button', { type: 'button', class: 'btn btn-ghost btn-sm keys-help', 'aria-keyshortcuts': '?', onclick: () => openShortcutHelp() }, t('keys.button'))),
+    filterBar.element);
   const body = h('div', { class: 'alert-list', 'aria-live': 'off' });
   const element = h('div', { class: 'alerts' }, toolbar, body);
 

@@ -9,7 +9,7 @@ import type { PageContext } from '../../router.js';
 import { stream } from '../../stream.js';
 import { confirmDialog } from '../../components/dialog.js';
 import { toast } from '../../components/toast.js';
-import { badge, busy, button, empty, errorMessage, errorState, field, loading, select, severityBadge, statusBadge } from '../../components/ui.js';
+import { badge, busy, button, card, empty, errorMessage, errorState, field, loading, select, severityBadge, statusBadge } from '../../components/ui.js';
 import type { Alert, Incident, IncidentPhase, IncidentSignal, IncidentTimelineEntry, Items, Me, Receipts, TalkingPoint, User } from '../../types.js';
 import { openEditor } from '../comms/editor.js';
 import { openReceipts } from '../comms/receipts.js';
@@ -102,7 +102,7 @@ export function incidentDetail({ me, root }: PageContext, id: string): () => voi
   }
 
   function alertsCard(d: Loaded): HTMLElement {
-    return h('section', { class: 'card' }, h('h2', { class: 'card-title' }, t('incident.alerts')),
+    return card(t('incident.alerts'),
       d.alerts.length === 0 ? empty(t('incident.no_alerts')) : h('ul', { class: 'plain-list incident-alerts' }, d.alerts.map((a) => h('li', null,
         severityBadge(a.severity), ' ', statusBadge(a.status), ' ',
         h('a', { href: `#/dashboard/alert/${encodeURIComponent(a.id)}` }, a.title), ' · ', timeEl(a.opened_at),
@@ -110,14 +110,14 @@ export function incidentDetail({ me, root }: PageContext, id: string): () => voi
   }
 
   function signalsCard(d: Loaded): HTMLElement {
-    return h('section', { class: 'card' }, h('h2', { class: 'card-title' }, t('incident.signals')),
+    return card(t('incident.signals'),
       d.signals.length === 0 ? empty(t('incident.no_signals')) : h('ul', { class: 'plain-list incident-signals' }, d.signals.map((s) => h('li', null,
         severityBadge(s.severity), ' ', h('span', null, s.text), h('span', { class: 'muted' }, ` · ${s.reporter} · `), timeEl(s.created_at)))));
   }
 
   function pointsCard(d: Loaded): HTMLElement {
     const draft = canDraft ? button(t('incident.draft_point'), () => openEditor(null, () => void load(), draftFacts(d)), 'secondary', { 'data-action': 'draft-point' }) : null;
-    return h('section', { class: 'card incident-points' }, h('div', { class: 'card-header' }, h('h2', { class: 'card-title' }, t('incident.points')), draft),
+    return card(t('incident.points'),
       d.points.length === 0 ? empty(t('incident.no_points')) : h('ul', { class: 'plain-list' }, d.points.map((p) => {
         const r = d.receipts.get(p.id);
         return h('li', { class: 'incident-point', 'data-point': p.id },
@@ -125,7 +125,7 @@ export function incidentDetail({ me, root }: PageContext, id: string): () => voi
           badge(t(`tp_status.${p.status}` as Key), p.status === 'published' ? 'success' : 'neutral'),
           r ? h('span', { class: 'incident-reads' }, ' · ', h('progress', { class: 'progress progress-inline', max: String(Math.max(1, r.sent)), value: String(r.read), 'aria-label': t('incident.read_of', { read: r.read, sent: r.sent }) }),
             ' ', t('incident.read_of', { read: r.read, sent: r.sent }), ' ', button(t('incident.receipts'), () => openReceipts(p), 'ghost', { class: 'btn btn-ghost btn-sm' })) : null);
-      })));
+      })), draft, 'incident-points');
   }
 
   async function load(): Promise<void> {
@@ -145,7 +145,7 @@ export function incidentDetail({ me, root }: PageContext, id: string): () => voi
         controls(d),
         i.status === 'closed' ? reportSection(id) : null,
         h('div', { class: 'incident-grid' },
-          h('section', { class: 'card' }, h('h2', { class: 'card-title' }, t('incident.timeline')), timelineList(d.timeline, names)),
+          card(t('incident.timeline'), timelineList(d.timeline, names)),
           h('div', { class: 'stack' }, alertsCard(d), pointsCard(d), signalsCard(d))));
     } catch (err) {
       if (mine === seq) mount(page, errorState(err, () => void load()));

@@ -5,7 +5,7 @@ import { t, type Key } from '../../i18n.js';
 import { timeEl } from '../../format.js';
 import type { PageContext } from '../../router.js';
 import { stream } from '../../stream.js';
-import { badge, empty, errorState, loading } from '../../components/ui.js';
+import { badge, card, empty, errorState, loading } from '../../components/ui.js';
 import type { Incident, Items } from '../../types.js';
 import { incidentDetail } from './detail.js';
 
@@ -19,8 +19,7 @@ export function incidentsPage(ctx: PageContext): () => void {
   async function load(): Promise<void> {
     try {
       const { items } = await api.get<Items<Incident>>('/api/v1/incidents');
-      const section = (title: string, list: Incident[], none: string) => h('section', { class: 'card' },
-        h('h2', { class: 'card-title' }, title),
+      const section = (title: string, list: Incident[], none: string) => card(title,
         list.length === 0 ? empty(none) : h('ul', { class: 'incident-list' }, list.map((i) => h('li', { class: 'incident-item' },
           h('a', { class: 'incident-title', href: `#/incidents/${encodeURIComponent(i.id)}` }, i.title), ' ',
           badge(t(`incident.phase.${i.phase ?? (i.status === 'closed' ? 'resolved' : 'investigating')}` as Key), i.status === 'closed' ? 'success' : 'warning'),

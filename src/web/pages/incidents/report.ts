@@ -4,7 +4,7 @@ import { api } from '../../api.js';
 import { h, mount } from '../../dom.js';
 import { getLang, t, type Key } from '../../i18n.js';
 import { dateTime, duration, number } from '../../format.js';
-import { empty, errorState, field, loading, select } from '../../components/ui.js';
+import { card, empty, errorState, field, loading, select } from '../../components/ui.js';
 import type { IncidentReport, Lang } from '../../types.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -35,7 +35,9 @@ export function reportChart(r: IncidentReport): Element {
     root.append(line);
   }
   for (const key of ['count', 'negative'] as const) {
-    root.append(svg('polyline', { points: series.map((p) => `${x(Date.parse(p.t)).toFixed(1)},${y(p[key]).toFixed(1)}`).join(' '), class: `chart-line chart-line-${key}` }));
+    // Each bucket is a flat step over its interval, so a single bucket still shows.
+    const points = series.flatMap((p) => [Date.parse(p.t), Date.parse(p.t) + step].map((at) => `${x(at).toFixed(1)},${y(p[key]).toFixed(1)}`));
+    root.append(svg('polyline', { points: points.join(' '), class: `chart-line chart-line-${key}` }));
   }
   const label = svg('text', { x: 2, y: P + 4, class: 'chart-axis' });
   label.textContent = String(max);
@@ -72,10 +74,7 @@ export function reportSection(incidentId: string): HTMLElement {
   lang.addEventListener('change', setLinks);
   setLinks();
   const body = h('div', { class: 'report-body' }, loading());
-  const element = h('section', { class: 'card report', 'aria-labelledby': 'report-title' },
-    h('div', { class: 'card-header' }, h('h2', { class: 'card-title', id: 'report-title' }, t('report.title')),
-      h('div', { class: 'report-downloads' }, field(t('report.language'), lang, { class: 'field-inline' }), ...links)),
-    body);
+  const element = card(t('report.title'), body, h('div', { class: 'report-downloads' }, field(t('report.language'), lang, { class: 'field-inline' }), ...links), 'report');
   async function load(): Promise<void> {
     try {
       const r = await api.get<IncidentReport>(`/api/v1/incidents/${encodeURIComponent(incidentId)}/report?lang=${getLang()}`);

@@ -1,0 +1,127 @@
+// The first-run story as a user lives it, at real speed: `npm start` on an empty embedded database (what
+// `node dist/main.js` runs after `npm install`), the demo credentials read from what the first start prints,
+// then the crisis lead in a desktop browser and the ambassador on a phone while the bundled drill replays its
+// three minutes. Nobody reloads a page: the alert arrives live, is acknowledged, becomes an incident, a
+// talking point is drafted from it, approved and published by comms, and reaches the ambassador's phone.
+// The server runs on PGlite whatever the test database is, so this file runs once, in the PGlite pass.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, launchBrowser, newWatchedPage, screenshot, signIn, type WatchedPage } from '../support/browser.js';
+import { isPostgres } from '../support/database.js';
+import { waitUntil } from '../support/live.js';
+import { freePort } from '../support/process.js';
+
+interface Credentials { email: string; password: string }
+
+/** The demo users and the generated administrator, read from the first start's output. */
+function demoCredentials(output: string): Record<'admin' | 'crisis' | 'comms' | 'ambassador', Credentials> {
+  const found: Partial<Record<string, Credentials>> = {};
+  for (const m of output.matchAll(/\b(crisis|comms|ambassador)\s+(\S+@demo\.pilotfish\.local)\s+(\S+)/g)) found[m[1]!] = { email: m[2]!, password: m[3]! };
+  const admin = /email:\s+(\S+@\S+)\s+password:\s+(\S+)/.exec(output);
+  if (admin) found.admin = { email: admin[1]!, password: admin[2]! };
+  for (const role of ['admin', 'crisis', 'comms', 'ambassador']) if (!found[role]) throw new Error(`no ${role} credentials in the first start's output:\n${output.slice(-3000)}`);
+  return found as Record<'admin' | 'crisis' | 'comms' | 'ambassador', Credentials>;
+}
+
+describe.skipIf(!hasChromium || isPostgres())('the first-run demo drill, at real speed', () => {
+  let dataDir: string;
+  let proc: ChildProcess;
+  let output = '';
+  let base: string;
+  let browser: Browser;
+  const pages: WatchedPage[] = [];
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(path.join(tmpdir(), 'pilotfish-demo-'));
+    const port = await freePort();
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info' };
+    for (const key of ['DATABASE_URL', 'DEMO', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'COLLECTORS_ENABLED']) delete env[key];
+    proc = spawn(process.execPath, ['dist/main.js'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const keep = (chunk: Buffer) => { output = (output + chunk.toString()).slice(-400_000); };
+    proc.stdout?.on('data', keep);
+    proc.stderr?.on('data', keep);
+    base = `http://127.0.0.1:${port}`;
+    browser = await launchBrowser();
+    await waitUntil(async () => {
+      if (proc.exitCode !== null) throw new Error(`npm start exited (${proc.exitCode}): ${output}`);
+      return fetch(`${base}/health`).then((r) => r.ok).catch(() => false);
+    }, 120_000, 250);
+  }, 180_000);
+  afterAll(async () => {
+    for (const p of pages) await p.context.close().catch(() => undefined);
+    await browser?.close();
+    if (proc && proc.exitCode === null) {
+      const exited = new Promise((r) => proc.once('exit', r));
+      proc.kill('SIGTERM');
+      await exited;
+    }
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('prints where to go and who to sign in as', () => {
+    expect(output).toContain(base);
+    demoCredentials(output);
+  });
+
+  it('runs from the first alert to a talking point on the ambassador phone without a reload', { timeout: 420_000 }, async () => {
+    const users = demoCredentials(output);
+    const lead = await newWatchedPage(browser, { locale: 'fr-FR' });
+    pages.push(lead);
+    const phone = await newWatchedPage(browser, { viewport: { width: 390, height: 844 }, isMobile: true, locale: 'fr-FR' });
+    pages.push(phone);
+    await signIn(lead.page, base, users.crisis.email, users.crisis.password);
+    await signIn(phone.page, base, users.ambassador.email, users.ambassador.password);
+    await lead.page.locator('.live-status.is-open').waitFor();
+
+    // The drill replays its chatter, then the burst and the ambassador reports: the alert arrives live.
+    const row = lead.page.locator('[data-alert-id]').first();
+    await row.waitFor({ timeout: 300_000 });
+    await screenshot(lead.page, 'demo-first-alert');
+    const alertId = await row.getAttribute('data-alert-id');
+    expect(alertId).toBeTruthy();
+    await acknowledge(lead.page, alertId!);
+
+    // Comms approves and publishes a point drafted by the crisis lead; the phone shows it without a reload.
+    const point = await draftAndPublish(lead.page, base, users.comms);
+    await phone.page.locator('.feed-item', { hasText: point }).waitFor({ timeout: 30_000 });
+    await screenshot(phone.page, 'demo-ambassador-point');
+    for (const p of pages) expect(p.problems).toEqual([]);
+  });
+});
+
+async function acknowledge(page: Page, alertId: string): Promise<void> {
+  const row = page.locator(`[data-alert-id="${alertId}"]`);
+  await row.getByRole('button', { name: 'Prendre en charge' }).click();
+  const dialog = page.getByRole('dialog');
+  if (await dialog.count()) {
+    await dialog.getByLabel(/Note/).fill('J’appelle le directeur du site');
+    await dialog.getByRole('button', { name: 'Prendre en charge' }).click();
+  }
+  await waitUntil(async () => (await row.getAttribute('data-status')) === 'acknowledged' || (await row.textContent())?.includes('Prise en charge') === true, 15_000, 200);
+}
+
+async function draftAndPublish(lead: Page, base: string, comms: Credentials): Promise<string> {
+  const title = 'Laiterie Morel : les faits';
+  await lead.goto(`${base}/#/comms`);
+  await lead.getByRole('button', { name: 'Nouvel élément' }).click();
+  const editor = lead.getByRole('dialog');
+  await editor.getByLabel('Titre').first().fill(title);
+  await editor.getByLabel('Message').first().fill('Laiterie Morel rappelle trois lots par précaution. Aucun cas n’est confirmé à ce jour.');
+  await editor.getByRole('button', { name: /Créer le brouillon/ }).click();
+  const card = lead.locator('.point-card', { hasText: title });
+  await card.getByRole('button', { name: 'Envoyer en relecture' }).click();
+  const reviewer = await lead.context().browser()!.newContext({ locale: 'fr-FR' });
+  const r = await reviewer.newPage();
+  await signIn(r, base, comms.email, comms.password);
+  await r.goto(`${base}/#/comms`);
+  await r.getByRole('button', { name: /^En relecture/ }).click();
+  await r.locator('.point-card', { hasText: title }).getByRole('button', { name: 'Valider', exact: true }).click();
+  await r.getByRole('button', { name: /^Validés/ }).click();
+  await r.locator('.point-card', { hasText: title }).getByRole('button', { name: 'Publier' }).click();
+  await reviewer.close();
+  return title;
+}
