@@ -1,5 +1,6 @@
 // The alert as the API, the stream and the notifiers see it.
 import type { AlertRow, NotifiedTarget } from '../db/tables/alerts.js';
+import { alertWording, type Wording } from './wording.js';
 
 /**
  * Where the policy stands. `step` is the stored position (the next step to run); `current_step` is the
@@ -20,6 +21,8 @@ export interface AlertView {
   assignee: { id: string; name: string } | null; ack_note: string | null; group_id: string;
   escalation: EscalationView | null;
   explanation: Record<string, unknown>;
+  /** The summary as a message key and parameters, worded by each interface language (see wording.ts). */
+  wording: Wording | null;
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -36,6 +39,7 @@ export function alertView(a: AlertRow, names: { watchlists: Map<string, string>;
     assignee: who(a.assignee_id), ack_note: a.ack_note, group_id: a.group_id ?? a.id,
     escalation: escalationView(a),
     explanation: a.explanation,
+    wording: alertWording(a.kind, a.explanation),
   };
 }
 

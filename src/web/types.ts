@@ -26,6 +26,8 @@ export interface Alert {
   explanation?: Explanation | null;
   /** Triage: who owns it, the acknowledgement note, and its group of related alerts (id of the first). */
   assignee?: Person | null; ack_note?: string | null; group_id?: string;
+  /** The summary as a message key and parameters, for the French (and any non-English) interface. */
+  wording?: { key: string; params: Record<string, string | number> } | null;
 }
 export interface NotifiedTarget { channel: 'ws' | 'email' | 'webhook'; kind: 'role' | 'user' | 'email' | 'webhook'; to: string }
 export interface Escalation { policy_name: string; step: number; cycle: number; next_at: string | null; current_step?: number; steps_total?: number; notified?: NotifiedTarget[] }

@@ -28,7 +28,7 @@ beforeAll(async () => {
     AUTH_OIDC_ALLOW_HTTP: 'true', AUTH_OIDC_REDIRECT_URI: REDIRECT, AUTH_OIDC_SCOPES: 'openid,email,profile',
     AUTH_OIDC_ROLE_MAP: 'pf-admins=admin,pf-crisis=crisis,staff=ambassador', AUTH_OIDC_GROUPS_CLAIM: 'groups', LOG_LEVEL: 'debug',
   }, { logStream });
-}, 60_000);
+});
 afterAll(async () => {
   await t?.close();
   await provider?.close();

@@ -35,7 +35,7 @@ describe.skipIf(!hasChromium)('invitations in the admin screens', () => {
     smtp = await startSmtpServer();
     [server, browser] = await Promise.all([startTestServer({}, { SMTP_URL: smtp.url }), launchBrowser()]);
     admin = await createUser(server, 'admin', { name: 'Alice Admin' });
-  }, 90_000);
+  });
   afterAll(async () => {
     await browser?.close();
     await server?.close();

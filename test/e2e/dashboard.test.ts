@@ -28,7 +28,7 @@ describe.skipIf(!hasChromium)('crisis dashboard', () => {
     for (let i = 0; i < 12; i++) texts.push({ text: 'ACME chargers are burning, boycott ACME now! Scandale', minutesAgo: 2 + i });
     texts.push({ text: `ACME leak ${XSS_IMG} and ${XSS_SCRIPT}`, minutesAgo: 1, author: '<b>@mallory</b>' });
     mentionIds = await pushMentions(server, admin, texts);
-  }, 60_000);
+  }, 180_000); // builds the web app and a database: slow on a busy machine
   afterAll(async () => {
     await browser?.close();
     await server?.close();

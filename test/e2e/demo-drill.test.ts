@@ -21,7 +21,7 @@ interface Credentials { email: string; password: string }
 function demoCredentials(output: string): Record<'admin' | 'crisis' | 'comms' | 'ambassador', Credentials> {
   const found: Partial<Record<string, Credentials>> = {};
   for (const m of output.matchAll(/\b(crisis|comms|ambassador)\s+(\S+@demo\.pilotfish\.local)\s+(\S+)/g)) found[m[1]!] = { email: m[2]!, password: m[3]! };
-  const admin = /email:\s+(\S+@\S+)\s+password:\s+(\S+)/.exec(output);
+  const admin = /email:\s+(\S+@\S+)[\s│]+password:\s+(\S+)/.exec(output);
   if (admin) found.admin = { email: admin[1]!, password: admin[2]! };
   for (const role of ['admin', 'crisis', 'comms', 'ambassador']) if (!found[role]) throw new Error(`no ${role} credentials in the first start's output:\n${output.slice(-3000)}`);
   return found as Record<'admin' | 'crisis' | 'comms' | 'ambassador', Credentials>;
@@ -50,7 +50,9 @@ describe.skipIf(!hasChromium || isPostgres())('the first-run demo drill, at real
       if (proc.exitCode !== null) throw new Error(`npm start exited (${proc.exitCode}): ${output}`);
       return fetch(`${base}/health`).then((r) => r.ok).catch(() => false);
     }, 120_000, 250);
-  }, 180_000);
+    // The framed block with the address and the credentials is printed once the server listens.
+    await waitUntil(async () => /Demo users[\s\S]*ambassador@demo/.test(output), 60_000, 100);
+  }, 240_000);
   afterAll(async () => {
     for (const p of pages) await p.context.close().catch(() => undefined);
     await browser?.close();
@@ -73,8 +75,8 @@ describe.skipIf(!hasChromium || isPostgres())('the first-run demo drill, at real
     pages.push(lead);
     const phone = await newWatchedPage(browser, { viewport: { width: 390, height: 844 }, isMobile: true, locale: 'fr-FR' });
     pages.push(phone);
-    await signIn(lead.page, base, users.crisis.email, users.crisis.password);
-    await signIn(phone.page, base, users.ambassador.email, users.ambassador.password);
+    await firstSignIn(lead.page, base, users.crisis);
+    await firstSignIn(phone.page, base, users.ambassador);
     await lead.page.locator('.live-status.is-open').waitFor();
 
     // The drill replays its chatter, then the burst and the ambassador reports: the alert arrives live.
@@ -92,6 +94,17 @@ describe.skipIf(!hasChromium || isPostgres())('the first-run demo drill, at real
     for (const p of pages) expect(p.problems).toEqual([]);
   });
 });
+
+/** Signs in with a generated password, then chooses one's own as the app asks at once. */
+async function firstSignIn(page: Page, base: string, who: Credentials): Promise<void> {
+  await signIn(page, base, who.email, who.password);
+  const dialog = page.getByRole('dialog', { name: 'Changer mon mot de passe' });
+  await dialog.getByText('Votre mot de passe a été généré pour vous').waitFor();
+  await dialog.getByLabel('Mot de passe actuel').fill(who.password);
+  await dialog.getByLabel('Nouveau mot de passe').fill('exercice de crise en Normandie');
+  await dialog.getByRole('button', { name: 'Changer le mot de passe' }).click();
+  await dialog.waitFor({ state: 'detached' });
+}
 
 async function acknowledge(page: Page, alertId: string): Promise<void> {
   const row = page.locator(`[data-alert-id="${alertId}"]`);
@@ -116,7 +129,7 @@ async function draftAndPublish(lead: Page, base: string, comms: Credentials): Pr
   await card.getByRole('button', { name: 'Envoyer en relecture' }).click();
   const reviewer = await lead.context().browser()!.newContext({ locale: 'fr-FR' });
   const r = await reviewer.newPage();
-  await signIn(r, base, comms.email, comms.password);
+  await firstSignIn(r, base, comms);
   await r.goto(`${base}/#/comms`);
   await r.getByRole('button', { name: /^En relecture/ }).click();
   await r.locator('.point-card', { hasText: title }).getByRole('button', { name: 'Valider', exact: true }).click();

@@ -81,7 +81,7 @@ describe.skipIf(!hasChromium)('alert evidence', () => {
       await page.keyboard.press('Escape');
       await drawer.waitFor({ state: 'detached' });
       // The dashboard chart follows the alert's watchlist and zooms on it.
-      expect(await page.getByLabel('Watchlist').inputValue()).toBe(zeta);
+      expect(await page.locator('.chart').getByLabel('Watchlist').inputValue()).toBe(zeta);
       await page.locator('.chart-focus', { hasText: 'Zoomed on the alert' }).waitFor();
       expect(problems).toEqual([]);
       await context.close();

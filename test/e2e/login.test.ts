@@ -47,7 +47,7 @@ describe.skipIf(!hasChromium)('sign-in in a real browser', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Crisis dashboard' }).waitFor();
     const nav = await page.locator('.mainnav a').allTextContents();
-    expect(nav).toEqual(['Dashboard', 'Report & updates', 'Talking points', 'Settings']);
+    expect(nav).toEqual(['Dashboard', 'Report & updates', 'Incidents', 'Analytics', 'Talking points', 'Settings']);
     // The session is an HttpOnly cookie: no script can read it.
     expect(await page.evaluate('document.cookie')).not.toMatch(/pf_session/);
     expect((await context.cookies()).find((c) => c.name === 'pf_session')).toMatchObject({ httpOnly: true, sameSite: 'Strict' });

@@ -27,14 +27,14 @@ describe.skipIf(!hasChromium)('single sign-on in a browser', () => {
       }, { port }),
       launchBrowser(),
     ]);
-  }, 90_000);
+  });
   afterAll(async () => {
     await browser?.close();
     await server?.close();
     await provider?.close();
   });
 
-  it('signs in through the provider\'s login and consent pages', async () => {
+  it('signs in through the provider\'s login and consent pages', { timeout: 90_000 }, async () => {
     const watched = await newWatchedPage(browser);
     const { page } = watched;
     // The provider's own development pages load a web font from the internet, unreachable here.

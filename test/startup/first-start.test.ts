@@ -40,7 +40,7 @@ describe('first start', () => {
       // The block comes after the server listens: the address answers, and the password signs in.
       const login = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@pilotfish.local', password }) });
       expect(login.status).toBe(200);
-      expect((await login.json()).user.must_change_password).toBe(true);
+      expect(((await login.json()) as { user: { must_change_password: boolean } }).user.must_change_password).toBe(true);
 
       // Every other stdout line is a JSON log line, and none carries the password.
       const logLines = stdout.slice(0, stdout.indexOf('┌')).split('\n').concat(stdout.slice(stdout.indexOf('└')).split('\n').slice(1)).filter((l) => l.trim());

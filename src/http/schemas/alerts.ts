@@ -33,6 +33,10 @@ export const AlertSchema = Type.Object({
     notified: Type.Array(NotifiedSchema, { description: 'who the last step reached, on which channel' }),
   })),
   explanation: ExplanationSchema,
+  wording: Nullable(Type.Object({
+    key: Type.String({ description: 'message key of the summary, e.g. alert_summary.volume_spike' }),
+    params: Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()])),
+  }, { description: 'The summary as a key and parameters, for interfaces that word it in their own language (title and explanation.summary stay English)' })),
 }, { $id: 'Alert' });
 
 export const NotificationSchema = Type.Object({

@@ -13,6 +13,7 @@ import { acknowledge, assign, canAct, resolveWithReason, snoozeWithDuration } fr
 import { loadResponders } from './filters.js';
 import { alertMeta, notifiedList, stateLine } from './alert-view.js';
 import { evidenceChart, evidenceMentions, referenceStats, risingTerms } from './evidence.js';
+import { alertSummary, alertTitle } from './alert-text.js';
 
 /** `focusAck`: opened from an email's "acknowledge" link — put the focus on the button, never act by itself. */
 export function openAlertDetail(alert: Alert, me: Me, onUpdated: (alert: Alert) => void, onClose: () => void, focusAck = false): void {
@@ -24,14 +25,14 @@ export function openAlertDetail(alert: Alert, me: Me, onUpdated: (alert: Alert) 
   const people = canAct(me) ? loadResponders() : Promise.resolve([]);
   // One note field for the drawer's life: a teammate's change re-renders the detail, never what is being typed.
   const note = textarea({ rows: 2, maxlength: 2000, class: 'input ack-note-input', placeholder: t('alerts.ack_note_placeholder') });
-  const dialog = openDialog(alert.title, content, { wide: true, onClose: () => { for (const off of offs) off(); onClose(); } });
+  const dialog = openDialog(alertTitle(alert), content, { wide: true, onClose: () => { for (const off of offs) off(); onClose(); } });
   dialog.element.classList.add('drawer');
 
   async function load(): Promise<void> {
     try {
       const detail = await api.get<AlertDetail>(`/api/v1/alerts/${encodeURIComponent(alert.id)}`);
       const title = dialog.element.querySelector('.dialog-title');
-      if (title) title.textContent = detail.title;
+      if (title) title.textContent = alertTitle(detail);
       mount(content, ...renderDetail(detail));
       if (focusAck) content.querySelector<HTMLButtonElement>('[data-action="ack"]')?.focus();
       focusAck = false;
@@ -54,7 +55,7 @@ export function openAlertDetail(alert: Alert, me: Me, onUpdated: (alert: Alert) 
     const state = stateLine(d);
     return [
       alertMeta(d),
-      e.summary ? h('p', { class: 'detail-summary' }, e.summary) : null,
+      alertSummary(d) ? h('p', { class: 'detail-summary' }, alertSummary(d)) : null,
       state ? h('p', { class: 'muted' }, state) : null,
       d.ack_note && d.status === 'acknowledged' ? h('p', { class: 'ack-note' }, h('strong', null, t('alerts.ack_note_label')), ' ', d.ack_note) : null,
       canAct(me) && d.status !== 'resolved' ? assigneePicker(d, people, after) : d.assignee ? h('p', { class: 'muted' }, t('alerts.assigned_to', { name: d.assignee.name })) : null,

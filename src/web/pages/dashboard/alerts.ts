@@ -15,6 +15,7 @@ import { alertMeta, figuresLine, kindLabel, stateLine } from './alert-view.js';
 import { createFilterBar } from './filters.js';
 import { installShortcuts, openShortcutHelp, type Command } from './keyboard.js';
 import { apiQuery, compareAlerts, groupAlerts, matches, type AlertGroup, type Filters } from './triage.js';
+import { alertSummary, alertTitle } from './alert-text.js';
 
 type View = 'active' | 'resolved';
 const ACTIVE = new Set(['open', 'acknowledged', 'snoozed']);
@@ -115,7 +116,7 @@ export function createAlertList(options: AlertListOptions): AlertList {
     const state = stateLine(alert);
     const checkbox = canAct(me) && alert.status !== 'resolved'
       ? h('input', {
-        type: 'checkbox', class: 'alert-check', checked: selected.has(alert.id), 'aria-label': t('alerts.select', { title: alert.title }),
+        type: 'checkbox', class: 'alert-check', checked: selected.has(alert.id), 'aria-label': t('alerts.select', { title: alertTitle(alert) }),
         dataset: { focusKey: `check-${alert.id}` },
         onchange: (e: Event) => {
           if ((e.target as HTMLInputElement).checked) selected.add(alert.id); else selected.delete(alert.id);
@@ -127,15 +128,15 @@ export function createAlertList(options: AlertListOptions): AlertList {
       class: `alert-item sev-${alert.severity} status-${alert.status} ${fresh.has(alert.id) ? 'is-new' : ''} ${current === alert.id ? 'is-current' : ''}`,
       dataset: { alertId: alert.id }, 'aria-current': current === alert.id ? 'true' : null,
       onclick: () => { current = alert.id; markCurrent(); },
-      'aria-label': `${t(`severity.${alert.severity}`)} · ${alert.title}`,
+      'aria-label': `${t(`severity.${alert.severity}`)} · ${alertTitle(alert)}`,
     },
     checkbox,
     h('div', { class: 'alert-main' },
       alertMeta(alert),
       h('h3', { class: 'alert-title' },
-        h('button', { type: 'button', class: 'link-button', dataset: { focusKey: `open-${alert.id}` }, onclick: () => options.onOpen(alert) }, alert.title || kindLabel(alert.kind))),
+        h('button', { type: 'button', class: 'link-button', dataset: { focusKey: `open-${alert.id}` }, onclick: () => options.onOpen(alert) }, alertTitle(alert) || kindLabel(alert.kind))),
       // The server's title often ends with the summary: say it once.
-      alert.explanation?.summary && !alert.title.includes(alert.explanation.summary) ? h('p', { class: 'alert-summary' }, alert.explanation.summary) : null,
+      alertSummary(alert) && !alertTitle(alert).includes(alertSummary(alert)!) ? h('p', { class: 'alert-summary' }, alertSummary(alert)) : null,
       figures || state ? h('p', { class: 'alert-figures' }, [figures, state].filter(Boolean).join(' · ')) : null),
     canAct(me) ? actions(alert) : null);
   }
@@ -227,10 +228,10 @@ export function createAlertList(options: AlertListOptions): AlertList {
     }
     upsert(alert, event.type);
     if (!isNew) return;
-    announce(t('alerts.new_announce', { severity: t(`severity.${alert.severity}`), title: alert.title }));
+    announce(t('alerts.new_announce', { severity: t(`severity.${alert.severity}`), title: alertTitle(alert) }));
     if (alert.severity === 'critical') {
       playAlertSound();
-      toast(t('alerts.new_critical', { title: alert.title }), 'critical', 10_000);
+      toast(t('alerts.new_critical', { title: alertTitle(alert) }), 'critical', 10_000);
     }
   }
 
@@ -239,7 +240,7 @@ export function createAlertList(options: AlertListOptions): AlertList {
     if (!alert?.id) return;
     upsert(alert, event.type);
     if (event.type === 'alert.escalated' && alert.escalation) {
-      announce(t('alerts.escalated_toast', { step: alert.escalation.current_step ?? alert.escalation.step, total: alert.escalation.steps_total ?? '?', title: alert.title }));
+      announce(t('alerts.escalated_toast', { step: alert.escalation.current_step ?? alert.escalation.step, total: alert.escalation.steps_total ?? '?', title: alertTitle(alert) }));
     }
   }
 
