@@ -8,10 +8,8 @@ import swaggerUi from '@fastify/swagger-ui';
 import websocket from '@fastify/websocket';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import type { Logger } from 'pino';
-import type { Config } from './config/index.js';
-import type { Database } from './db/index.js';
-import { authPlugin, type IngestPrincipal } from './http/plugins/auth.js';
+import type { AppDeps } from './http/deps.js';
+import { authPlugin } from './http/plugins/auth.js';
 import { errorsPlugin, sendError } from './http/plugins/errors.js';
 import { inputTextPlugin } from './http/plugins/input-text.js';
 import { metricsPlugin } from './http/plugins/metrics.js';
@@ -19,19 +17,8 @@ import { postgresRateLimitStore } from './http/plugins/rate-limit-store.js';
 import { apiRoutes } from './http/routes/index.js';
 import { webRoutes } from './http/routes/web.js';
 import { validatorCompiler } from './http/validation.js';
-import type { Metrics } from './observability/metrics.js';
-import type { Services } from './services.js';
 
-export interface AppDeps {
-  config: Readonly<Config>;
-  database: Database;
-  logger: Logger;
-  metrics: Metrics;
-  services: Services;
-  resolveIngestToken?: (token: string) => Promise<IngestPrincipal | null>;
-  /** Directory of the built browser app; default <repo>/dist/web. */
-  webRoot?: string;
-}
+export type { AppDeps } from './http/deps.js';
 
 /** sha256 of the inline style @fastify/swagger-ui 6.1's bundle inserts (see the /docs CSP below). */
 const SWAGGER_UI_STYLE_HASH = "'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w='";

@@ -8,7 +8,7 @@ import { audit } from '../audit/audit.js';
 import type { DB } from '../db/schema.js';
 import { json } from '../db/tables/json.js';
 import type { IncidentPhase, IncidentRow } from '../db/tables/incidents.js';
-import type { EventType } from '../events/types.js';
+import type { IncidentEventType } from '../contract/events.js';
 import type { Actor } from '../shared/actor.js';
 import { systemClock, type Clock } from '../shared/clock.js';
 import { badRequest, notFound } from '../shared/errors.js';
@@ -26,7 +26,7 @@ export function createIncidentsService(db: Kysely<DB>, clock: Clock = systemCloc
   const view = incidentView;
   const record = (conn: Kysely<DB>, incidentId: string, type: string, actor: Actor, details: Record<string, unknown> = {}) =>
     incidentsRepository.record(conn, incidentId, { type, actorId: actor.id, at: clock.now(), details });
-  const announce = (conn: Kysely<DB>, type: EventType, row: IncidentRow) => incidentsRepository.announce(conn, type, row);
+  const announce = (conn: Kysely<DB>, type: IncidentEventType, row: IncidentRow) => incidentsRepository.announce(conn, type, row);
 
   /** Links alerts; one already acknowledged enters the timeline as acknowledged, by whom and when. */
   async function attach(conn: Kysely<DB>, incidentId: string, alertIds: string[], field: string): Promise<string[]> {

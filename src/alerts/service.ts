@@ -11,7 +11,7 @@ import type { EscalationPolicyRow } from '../db/tables/escalation-policies.js';
 import { json } from '../db/tables/json.js';
 import type { Candidate, EpisodeEnd } from '../detection/index.js';
 import { appendEvent } from '../events/repository.js';
-import type { EventType } from '../events/types.js';
+import type { AlertEventType } from '../contract/events.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { Actor } from '../shared/actor.js';
 import { SYSTEM_ACTOR } from '../shared/actor.js';
@@ -67,9 +67,9 @@ export function createAlertsService(deps: AlertsDeps) {
     return alertView(row, { watchlists, users });
   }
 
-  async function announce(conn: Kysely<DB>, type: EventType, row: AlertRow): Promise<AlertView> {
+  async function announce(conn: Kysely<DB>, type: AlertEventType, row: AlertRow): Promise<AlertView> {
     const v = await view(conn, row);
-    await appendEvent(conn, type, v as unknown as Record<string, unknown>, { roles: ALERT_AUDIENCE });
+    await appendEvent(conn, type, v, { roles: ALERT_AUDIENCE });
     return v;
   }
 
@@ -90,7 +90,7 @@ export function createAlertsService(deps: AlertsDeps) {
       ? { escalation_step: next.position.step, escalation_cycle: next.position.cycle, escalation_due_at: new Date(now.getTime() + minutes(next.delayMinutes)), escalation_notified: json(notified) }
       : { escalation_step: position.step + 1, escalation_due_at: null, escalation_notified: json(notified) });
     if (escalated) {
-      await appendEvent(conn, 'alert.escalated', { ...v, status: updated.status, updated_at: updated.updated_at.toISOString(), escalation: escalationView(updated) } as unknown as Record<string, unknown>, { roles: ALERT_AUDIENCE });
+      await appendEvent(conn, 'alert.escalated', { ...v, status: updated.status, updated_at: updated.updated_at.toISOString(), escalation: escalationView(updated) }, { roles: ALERT_AUDIENCE });
     }
     return updated;
   }
@@ -99,7 +99,7 @@ export function createAlertsService(deps: AlertsDeps) {
     return conn.selectFrom('escalation_policies').selectAll().where('deleted_at', 'is', null).execute();
   }
 
-  async function transition(actor: Actor, id: string, allowed: AlertStatus[], apply: (conn: Kysely<DB>, row: AlertRow) => Promise<{ row: AlertRow; event: EventType; timeline: string; details?: Record<string, unknown> }>): Promise<AlertView> {
+  async function transition(actor: Actor, id: string, allowed: AlertStatus[], apply: (conn: Kysely<DB>, row: AlertRow) => Promise<{ row: AlertRow; event: AlertEventType; timeline: string; details?: Record<string, unknown> }>): Promise<AlertView> {
     const result = await db.transaction().execute(async (trx) => {
       const current = await repo.getForUpdate(trx, id);
       if (!current) throw notFound('alert');
@@ -154,7 +154,7 @@ export function createAlertsService(deps: AlertsDeps) {
         // then carries who it reached.
         if (firstDelay === 0) row = await escalate(trx, row, { step: 0, cycle: 0 }, alertView(row, known));
         const v = alertView(row, known);
-        await appendEvent(trx, 'alert.raised', v as unknown as Record<string, unknown>, { roles: ALERT_AUDIENCE });
+        await appendEvent(trx, 'alert.raised', v, { roles: ALERT_AUDIENCE });
         // Crisis members who opted in on a device get a push for every new alert (Web Push, via the outbox).
         await enqueueAlertPushes(trx, { id: row.id, title: row.title, severity: row.severity, summary: candidate.explanation.summary }, options.publicUrl);
         return { row, view: v };

@@ -4,9 +4,9 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { json } from '../db/tables/json.js';
 import type { EventRow } from '../db/tables/events.js';
-import { ACCESS_CHANNEL, EVENTS_CHANNEL, type Audience, type EventType, type StreamEvent } from './types.js';
+import { ACCESS_CHANNEL, EVENTS_CHANNEL, type Audience, type EventData, type EventType, type StreamEvent } from './types.js';
 
-export async function appendEvent(db: Kysely<DB>, type: EventType, data: Record<string, unknown>, audience: Audience): Promise<number> {
+export async function appendEvent<T extends EventType>(db: Kysely<DB>, type: T, data: EventData[T], audience: Audience): Promise<number> {
   // One round trip: store the event and queue its NOTIFY (sent by PostgreSQL at commit).
   const { rows } = await sql<{ id: number }>`
     WITH e AS (

@@ -1,9 +1,8 @@
 import type { Role } from '../db/tables/users.js';
 
-export type EventType =
-  | 'alert.raised' | 'alert.escalated' | 'alert.acknowledged' | 'alert.resolved' | 'alert.updated'
-  | 'signal.reported' | 'talking_point.published' | 'talking_point.retired' | 'talking_point.sent_back' | 'mention.batch'
-  | 'incident.opened' | 'incident.updated' | 'incident.resolved';
+import type { EventType } from '../contract/events.js';
+
+export type { EventData, EventType } from '../contract/events.js';
 
 /** What goes on the websocket stream: {"type", "id", "at", "data"}. */
 export interface StreamEvent { type: EventType; id: string; at: string; data: Record<string, unknown> }

@@ -5,16 +5,11 @@ import type { DB } from '../db/schema.js';
 import { json } from '../db/tables/json.js';
 import type { IncidentRow } from '../db/tables/incidents.js';
 import { appendEvent } from '../events/repository.js';
-import type { EventType } from '../events/types.js';
+import type { IncidentEventType } from '../contract/events.js';
 import { ALERT_AUDIENCE } from '../alerts/escalation.js';
-import type { IncidentPhase } from '../contract/enums.js';
+import type { IncidentView, Person } from './types.js';
 
-export type Person = { id: string; name: string } | null;
-export interface IncidentView {
-  id: string; title: string; summary: string | null; status: 'open' | 'closed'; phase: IncidentPhase;
-  declared_by: Person; commander: Person; comms_lead: Person;
-  created_at: string; updated_at: string; closed_at: string | null; alert_ids: string[];
-}
+export type { IncidentView, Person } from './types.js';
 
 export async function incidentView(conn: Kysely<DB>, row: IncidentRow): Promise<IncidentView> {
   const people = [row.declared_by, row.commander_id, row.comms_lead_id].filter((x): x is string => !!x);
@@ -39,9 +34,9 @@ export const incidentsRepository = {
   },
 
   /** Stream event with the incident as it is now (alert ids included), for every role that sees alerts. */
-  async announce(conn: Kysely<DB>, type: EventType, row: IncidentRow): Promise<IncidentView> {
+  async announce(conn: Kysely<DB>, type: IncidentEventType, row: IncidentRow): Promise<IncidentView> {
     const v = await incidentView(conn, row);
-    await appendEvent(conn, type, v as unknown as Record<string, unknown>, { roles: ALERT_AUDIENCE });
+    await appendEvent(conn, type, v, { roles: ALERT_AUDIENCE });
     return v;
   },
 

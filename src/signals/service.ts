@@ -20,6 +20,7 @@ import type { Config } from '../config/index.js';
 import type { LinkPreview } from '../db/tables/ambassador.js';
 import { json } from '../db/tables/json.js';
 import { fetchLinkPreview } from './link-preview.js';
+import type { SignalView } from './types.js';
 
 export interface ReportSignalInput {
   text: string; url?: string | null; channel?: string | null; severity: SignalSeverity; watchlist_id?: string | null;
@@ -28,12 +29,7 @@ export interface ReportSignalInput {
 }
 export interface ReportResult { signal: SignalView; created: boolean }
 
-export interface SignalView {
-  id: string; text: string; url: string | null; channel: string | null; severity: SignalSeverity; watchlist_id: string | null;
-  watchlist_ids: string[]; mention_id: number | null; reporter: { id: string; name: string }; created_at: string;
-  sentiment?: number; label?: string; risk?: number;
-  preview: LinkPreview | null; preview_error: string | null;
-}
+export type { SignalView } from './types.js';
 
 export function signalView(row: SignalRow, reporterName: string, score?: { sentiment: number; label: string; risk: number }): SignalView {
   return {
@@ -107,7 +103,7 @@ export function createSignalsService(db: Kysely<DB>, deps: { ingest: IngestServi
         }).returningAll().executeTakeFirstOrThrow();
         view = signalView(row, user.name, item ? { sentiment: item.scored.sentiment, label: item.scored.label, risk: item.scored.risk } : undefined);
         await audit(trx, { id: user.id, label: user.email, role: user.role }, { action: 'signal.reported', entityType: 'signal', entityId: id, details: { severity: input.severity } });
-        await appendEvent(trx, 'signal.reported', view as unknown as Record<string, unknown>, { roles: ['crisis', 'comms', 'admin'], userIds: [user.id] });
+        await appendEvent(trx, 'signal.reported', view, { roles: ['crisis', 'comms', 'admin'], userIds: [user.id] });
       });
       }
     },

@@ -60,7 +60,7 @@ export async function distribute(trx: Kysely<DB>, point: PointRecord, ctx: Distr
   const flagged = await priorityUserIds(trx, point);
   const ordered = [...members].sort((a, b) => Number(flagged.has(b.id)) - Number(flagged.has(a.id)));
   await receiptsRepository.insertReceipts(trx, point.id, ordered.map((m) => ({ user_id: m.id, priority: flagged.has(m.id) })), ctx.now);
-  await appendEvent(trx, 'talking_point.published', ctx.view as unknown as Record<string, unknown>, {
+  await appendEvent(trx, 'talking_point.published', ctx.view, {
     roles: ['comms', 'crisis', 'admin'], userIds: ordered.map((m) => m.id),
   });
   const later = new Date(ctx.now.getTime() + NON_PRIORITY_DELAY_MS);

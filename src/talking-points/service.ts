@@ -191,7 +191,7 @@ export function createTalkingPointsService(db: Kysely<DB>, options: TalkingPoint
         sent_back_reason: text, sent_back_by: actor.id, sent_back_at: now,
       });
       const view = pointView((await points.get(trx, id))!, doNotSay);
-      await appendEvent(trx, 'talking_point.sent_back', view as unknown as Record<string, unknown>, { roles: ['comms'], userIds: [row.author_id] });
+      await appendEvent(trx, 'talking_point.sent_back', view, { roles: ['comms'], userIds: [row.author_id] });
       return { reason: text };
     }),
 
@@ -218,7 +218,7 @@ export function createTalkingPointsService(db: Kysely<DB>, options: TalkingPoint
       await points.cancelPendingNotifications(trx, id);
       // Open ambassador pages drop the point at once (its Copy button must not stay on a phone).
       const recipients = (await receiptsRepository.recipients(trx, id)).map((r) => r.user_id);
-      await appendEvent(trx, 'talking_point.retired', pointView((await points.get(trx, id))!, doNotSay) as unknown as Record<string, unknown>, {
+      await appendEvent(trx, 'talking_point.retired', pointView((await points.get(trx, id))!, doNotSay), {
         roles: ['comms', 'crisis', 'admin'], userIds: recipients,
       });
       return {};

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../deps.js';
 import type { AlertStatus } from '../../db/tables/alerts.js';
 import { listMentions } from '../../mentions/query.js';
 import { actorOf } from '../plugins/auth.js';

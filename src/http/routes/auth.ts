@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../deps.js';
 import { publicUrl } from '../../config/index.js';
 import { bearerToken, SESSION_COOKIE, requireUser } from '../plugins/auth.js';
 import { responses, Timestamp } from '../schemas/common.js';

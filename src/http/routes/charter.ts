@@ -1,7 +1,7 @@
 // The ambassador charter and training: comms and admins publish, ambassadors accept and learn.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../deps.js';
 import { actorOf, requireUser } from '../plugins/auth.js';
 import { IdParams, responses } from '../schemas/common.js';
 import {

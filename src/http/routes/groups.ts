@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../deps.js';
 import { actorOf } from '../plugins/auth.js';
 import { IdParams, responses } from '../schemas/common.js';
 import { AddMembersBody, CreateGroupBody, GroupDetailSchema, GroupSchema, MemberParams, UpdateGroupBody } from '../schemas/talking-points.js';

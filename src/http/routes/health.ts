@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../deps.js';
 import { sendError } from '../plugins/errors.js';
 
 /** /metrics is open only when configured so; otherwise it takes the configured bearer token (compared in constant time). */

@@ -3,7 +3,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../deps.js';
 import { IdParams, responses } from '../schemas/common.js';
 import { IncidentReportSchema, IncidentSignalSchema, MonthlyQuery, MonthlySchema, ReportQuery } from '../schemas/incidents.js';
 

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type {} from '@fastify/swagger';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../deps.js';
 import { alertRoutes } from './alerts.js';
 import { authRoutes } from './auth.js';
 import { groupRoutes } from './groups.js';

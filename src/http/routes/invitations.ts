@@ -3,7 +3,7 @@
 // the app, posting it here, uses it.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../deps.js';
 import { publicUrl } from '../../config/index.js';
 import { actorOf, SESSION_COOKIE } from '../plugins/auth.js';
 import { IdParams, Nullable, NullableTimestamp, responses, Timestamp } from '../schemas/common.js';

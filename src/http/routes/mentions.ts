@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../deps.js';
 import { listMentions } from '../../mentions/query.js';
 import { AppError, badRequest, forbidden, unavailable } from '../../shared/errors.js';
 import { responses } from '../schemas/common.js';

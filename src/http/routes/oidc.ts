@@ -6,7 +6,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../deps.js';
 import { publicUrl } from '../../config/index.js';
 import { AppError } from '../../shared/errors.js';
 import { SESSION_COOKIE } from '../plugins/auth.js';

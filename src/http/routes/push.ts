@@ -2,7 +2,7 @@
 // subscribe. Ambassadors receive talking points; crisis members and admins may also opt in to alerts.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../deps.js';
 import { requireUser } from '../plugins/auth.js';
 import { Nullable, responses, Timestamp, Uuid } from '../schemas/common.js';
 

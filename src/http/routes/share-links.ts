@@ -2,7 +2,7 @@
 // the public redirect that counts a click, and the reach comms reads next to the read receipts.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../deps.js';
 import { requireUser } from '../plugins/auth.js';
 import { ErrorResponse, IdParams, responses } from '../schemas/common.js';
 import { ReachSchema, ShareKitSchema } from '../schemas/charter.js';

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../deps.js';
 import { requireUser } from '../plugins/auth.js';
 import { responses } from '../schemas/common.js';
 import { SignalBody, SignalSchema } from '../schemas/mentions.js';

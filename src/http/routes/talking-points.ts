@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../deps.js';
 import type { TalkingPointStatus } from '../../db/tables/talking-points.js';
 import { actorOf, requireUser } from '../plugins/auth.js';
 import { IdParams, responses } from '../schemas/common.js';
