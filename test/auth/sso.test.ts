@@ -95,6 +95,13 @@ describe('single sign-on (authorization code + PKCE)', () => {
     expect(second.statusCode, second.body).toBe(302);
     const promoted = (await me(second.cookies.find((c) => c.name === 'pf_session')!.value)).json();
     expect(promoted).toMatchObject({ id: user.id, role: 'admin' });
+
+    // Claims that would demote the last active administrator leave the admin role in place.
+    accounts.carla!.roles = ['staff', 'pf-crisis'];
+    const third = await throughProvider('carla');
+    const kept = await callback(third.callback, third.stateCookie);
+    expect(kept.statusCode, kept.body).toBe(302);
+    expect((await me(kept.cookies.find((c) => c.name === 'pf_session')!.value)).json()).toMatchObject({ id: user.id, role: 'admin' });
   });
 
   it('refuses a replayed callback, an expired request and a callback from another browser with 400 invalid_state', async () => {

@@ -69,11 +69,16 @@ export function createOidcService(deps: OidcDeps) {
     if (existing?.disabled_at) throw new AppError(403, 'account_disabled', 'your Pilotfish account is disabled: ask an administrator');
     // Another person already linked to this email under a different subject: do not take their account over.
     if (existing?.oidc_subject && existing.oidc_subject !== identity.subject) throw new AppError(409, 'sso_conflict', 'this email address belongs to another single sign-on account: ask an administrator');
+    // The provider may not demote the last active administrator (nobody could manage users any more): the
+    // person keeps the admin role until another administrator exists, as the user screens require.
+    const keepAdmin = existing?.role === 'admin' && identity.role !== 'admin' && await oidcRepository.otherActiveAdmins(trx, existing.id) === 0;
+    if (keepAdmin) logger.warn({ userId: existing.id }, 'SSO claims would demote the last active administrator; the admin role is kept');
+    const role = keepAdmin ? 'admin' : identity.role;
     const user = existing
-      ? await oidcRepository.updateUser(trx, existing.id, { email: identity.email, name: identity.name, role: identity.role, oidc_subject: identity.subject }, now)
+      ? await oidcRepository.updateUser(trx, existing.id, { email: identity.email, name: identity.name, role, oidc_subject: identity.subject }, now)
       : await oidcRepository.insertUser(trx, { email: identity.email, name: identity.name, role: identity.role, lang: identity.lang, oidc_subject: identity.subject });
     await oidcRepository.joinGroups(trx, user.id, identity.groups);
-    return { user, created: !existing, roleChanged: existing !== undefined && existing.role !== identity.role };
+    return { user, created: !existing, roleChanged: existing !== undefined && existing.role !== role };
   }
 
   return {
