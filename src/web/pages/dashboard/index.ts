@@ -119,5 +119,6 @@ export function dashboardPage({ me, root, params, query }: PageContext): () => v
     list.destroy();
     chart.destroy();
     signals.destroy();
+    sources?.destroy();
   };
 }

@@ -1,5 +1,6 @@
 // Source health at a glance: which collectors are fine, failing, or switched off.
 import { api } from '../../api.js';
+import { stream } from '../../stream.js';
 import { h, mount } from '../../dom.js';
 import { t } from '../../i18n.js';
 import { number, timeEl } from '../../format.js';
@@ -20,7 +21,14 @@ export function healthBadge(s: Source): HTMLElement {
   return h('span', { class: `health health-${health}` }, h('span', { class: 'health-dot', 'aria-hidden': 'true' }), t(`health.${health}`));
 }
 
-export function createSourcesHealth(): { element: HTMLElement; reload(): void } {
+/**
+ * How often the panel re-reads health while the page is open. Collectors report no stream event of their own
+ * (a poll every few seconds per source would flood every socket), so the panel reads again on a timer, when
+ * the live stream reconnects, and when an alert is raised (the moment someone looks at where mentions come from).
+ */
+const REFRESH_MS = 30_000;
+
+export function createSourcesHealth(): { element: HTMLElement; reload(): void; destroy(): void } {
   const element = h('div', { class: 'sources-health' }, loading());
 
   async function load(): Promise<void> {
@@ -45,6 +53,17 @@ export function createSourcesHealth(): { element: HTMLElement; reload(): void } 
     }
   }
 
-  void load();
-  return { element, reload: () => void load() };
+  const timer = setInterval(() => { if (document.visibilityState === 'visible') void load(); }, REFRESH_MS);
+  const offs = [stream.on('alert.raised', () => void load())];
+  // onStatus calls back at once with the current status: that first call is the initial load.
+  let first = true;
+  offs.push(stream.onStatus((status) => {
+    if (first || status === 'open') void load();
+    first = false;
+  }));
+  return {
+    element,
+    reload: () => void load(),
+    destroy: () => { clearInterval(timer); for (const off of offs) off(); },
+  };
 }

@@ -1,0 +1,41 @@
+// The dashboard's source health panel follows the collectors without a reload: a source added (or failing)
+// after the page opened shows up when the next alert is raised, on reconnect, or on the panel's timer.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser, type TestUser } from '../support/app.js';
+import { hasChromium, launchBrowser, newWatchedPage, signIn } from '../support/browser.js';
+import { createWatchlist, raiseAlert } from '../support/e2e-data.js';
+import { startTestServer, type TestServer } from '../support/server.js';
+
+describe.skipIf(!hasChromium)('source health panel', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let admin: TestUser;
+  let crisis: TestUser;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+    admin = await createUser(server, 'admin');
+    crisis = await createUser(server, 'crisis');
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows a source added after the page opened once an alert is raised, without a reload', async () => {
+    const { page, problems, context } = await newWatchedPage(browser);
+    await signIn(page, server.url, crisis.email, crisis.password);
+    await page.locator('.live-status.is-open').waitFor();
+    await page.locator('.sources-health').waitFor();
+    expect(await page.locator('.source-item', { hasText: 'Press wire' }).count()).toBe(0);
+
+    const created = await server.app.inject({ method: 'POST', url: '/api/v1/sources', headers: admin.auth, payload: { kind: 'push', name: 'Press wire' } });
+    expect(created.statusCode, created.body).toBe(201);
+    const watchlistId = await createWatchlist(server, admin, 'ACME', 'acme');
+    await raiseAlert(server, watchlistId, { kind: 'negative_surge' }, 'high');
+    await page.locator('.source-item', { hasText: 'Press wire' }).waitFor({ timeout: 15_000 });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
