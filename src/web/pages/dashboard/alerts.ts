@@ -25,6 +25,8 @@ export interface AlertListOptions {
   onOpen: (alert: Alert) => void;
   onSelectionChange: (ids: string[]) => void;
   onChange?: (alert: Alert, type: string) => void;
+  /** Called after each load with the alerts shown, most urgent first. */
+  onLoaded?: (alerts: Alert[]) => void;
   /** The filters to start with (from the URL), and where changes go (back to the URL). */
   filters: Filters;
   onFiltersChange: (filters: Filters) => void;
@@ -177,6 +179,7 @@ export function createAlertList(options: AlertListOptions): AlertList {
       for (const a of page.items) alerts.set(a.id, a);
       loaded = true;
       render();
+      options.onLoaded?.(page.items);
     } catch (err) {
       mount(body, isMissingEndpoint(err) ? notAvailable() : errorState(err, () => void load()));
     }

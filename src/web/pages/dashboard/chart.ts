@@ -76,6 +76,8 @@ export interface WatchlistChart {
   refresh(watchlistId?: string | null): void;
   /** Follows a selected alert: its watchlist, zoomed on its window (fetched when the alert lacks it). */
   focus(alert: Alert): void;
+  /** Shows this watchlist unless the user picked one or an alert is focused (the most urgent alert's, at first). */
+  prefer(watchlistId: string): void;
   destroy(): void;
 }
 
@@ -109,7 +111,8 @@ export function createWatchlistChart(): WatchlistChart {
   });
   resize.observe(element);
 
-  wlSelect.addEventListener('change', () => { watchlistId = wlSelect.value; unfocus(); });
+  let userChose = false;
+  wlSelect.addEventListener('change', () => { userChose = true; watchlistId = wlSelect.value; unfocus(); });
   rangeSelect.addEventListener('change', () => { rangeHours = Number(rangeSelect.value); unfocus(); });
 
   function unfocus(): void {
@@ -204,6 +207,16 @@ export function createWatchlistChart(): WatchlistChart {
     refresh(id) {
       if (id && id !== watchlistId) return; // an alert on another watchlist: nothing to redraw here
       void loadSeries();
+    },
+    prefer(id) {
+      if (userChose || focused || id === watchlistId) return;
+      void (async () => {
+        await ready;
+        if (userChose || focused || ![...wlSelect.options].some((o) => o.value === id)) return;
+        watchlistId = id;
+        wlSelect.value = id;
+        await loadSeries();
+      })();
     },
     focus(alert) {
       void (async () => {

@@ -41,6 +41,11 @@ export function dashboardPage({ me, root, params, query }: PageContext): () => v
       declareBtn.disabled = ids.length === 0;
       declareBtn.textContent = ids.length > 0 ? t('incidents.declare_n', { count: ids.length }) : t('incidents.declare');
     },
+    // The chart opens on the most urgent active alert's watchlist, not the alphabetically first one.
+    onLoaded: (shown) => {
+      const top = shown.find((a) => a.status !== 'resolved' && a.watchlist_id);
+      if (top?.watchlist_id) chart.prefer(top.watchlist_id);
+    },
     onChange: (alert: Alert, type: string) => {
       if (type === 'alert.raised') chart.refresh(alert.watchlist_id);
     },

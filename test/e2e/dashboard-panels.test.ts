@@ -1,5 +1,6 @@
-// The dashboard's source health panel follows the collectors without a reload: a source added (or failing)
-// after the page opened shows up when the next alert is raised, on reconnect, or on the panel's timer.
+// The dashboard's side panels follow what happens without a reload: the source health panel shows a source
+// added (or failing) after the page opened when the next alert is raised, on reconnect, or on its timer; the
+// chart opens on the most urgent alert's watchlist, not the alphabetically first one.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, type TestUser } from '../support/app.js';
@@ -7,7 +8,7 @@ import { hasChromium, launchBrowser, newWatchedPage, signIn } from '../support/b
 import { createWatchlist, raiseAlert } from '../support/e2e-data.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
-describe.skipIf(!hasChromium)('source health panel', () => {
+describe.skipIf(!hasChromium)('dashboard panels', () => {
   let server: TestServer;
   let browser: Browser;
   let admin: TestUser;
@@ -35,6 +36,18 @@ describe.skipIf(!hasChromium)('source health panel', () => {
     const watchlistId = await createWatchlist(server, admin, 'ACME', 'acme');
     await raiseAlert(server, watchlistId, { kind: 'negative_surge' }, 'high');
     await page.locator('.source-item', { hasText: 'Press wire' }).waitFor({ timeout: 15_000 });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('opens the chart on the watchlist of the most urgent alert', async () => {
+    await createWatchlist(server, admin, 'Aardvark (quiet)', 'aardvark');
+    const urgent = await createWatchlist(server, admin, 'Zeppelin', 'zeppelin');
+    await raiseAlert(server, urgent, { kind: 'volume_spike' }, 'critical');
+    const { page, problems, context } = await newWatchedPage(browser);
+    await signIn(page, server.url, crisis.email, crisis.password);
+    const select = page.locator('.chart select').first();
+    await expect.poll(() => select.inputValue(), { timeout: 15_000 }).toBe(urgent);
     expect(problems).toEqual([]);
     await context.close();
   });
