@@ -15,7 +15,8 @@ export default defineConfig({
           name: 'integration',
           include: ['test/**/*.test.ts'],
           globalSetup: ['test/support/global-setup.ts'],
-          testTimeout: 30_000,
+          // Browser tests drive several pages at once; on a busy 2-core machine a step can take seconds.
+          testTimeout: 90_000,
           // Generous: creating an app on PGlite (a migrated in-memory database) takes seconds, minutes on a loaded machine.
           hookTimeout: 180_000,
         },
