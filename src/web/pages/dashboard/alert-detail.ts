@@ -28,16 +28,21 @@ export function openAlertDetail(alert: Alert, me: Me, onUpdated: (alert: Alert) 
   const dialog = openDialog(alertTitle(alert), content, { wide: true, onClose: () => { for (const off of offs) off(); onClose(); } });
   dialog.element.classList.add('drawer');
 
+  // Loads overlap (an action's own reload and the stream events it causes): only the newest answer is drawn,
+  // so an older read that arrives late cannot put back what the alert was before (a note, an owner).
+  let generation = 0;
   async function load(): Promise<void> {
+    const mine = ++generation;
     try {
       const detail = await api.get<AlertDetail>(`/api/v1/alerts/${encodeURIComponent(alert.id)}`);
+      if (mine !== generation) return;
       const title = dialog.element.querySelector('.dialog-title');
       if (title) title.textContent = alertTitle(detail);
       mount(content, ...renderDetail(detail));
       if (focusAck) content.querySelector<HTMLButtonElement>('[data-action="ack"]')?.focus();
       focusAck = false;
     } catch (err) {
-      mount(content, errorState(err, () => void load()));
+      if (mine === generation) mount(content, errorState(err, () => void load()));
     }
   }
 
