@@ -1,6 +1,7 @@
 // The dashboard's side panels follow what happens without a reload: the source health panel shows a source
 // added (or failing) after the page opened when the next alert is raised, on reconnect, or on its timer; the
-// chart opens on the most urgent alert's watchlist, not the alphabetically first one.
+// chart opens on the most urgent alert's watchlist, not the alphabetically first one; the incident page and
+// its report fit a 390 px phone.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, type TestUser } from '../support/app.js';
@@ -48,6 +49,25 @@ describe.skipIf(!hasChromium)('dashboard panels', () => {
     await signIn(page, server.url, crisis.email, crisis.password);
     const select = page.locator('.chart select').first();
     await expect.poll(() => select.inputValue(), { timeout: 15_000 }).toBe(urgent);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('shows an incident page and its after-action report at 390 px without sideways overflow', async () => {
+    const wl = await createWatchlist(server, admin, 'Phone incident', 'phone');
+    const alert = await raiseAlert(server, wl, { kind: 'negative_surge' }, 'high');
+    const declared = await server.app.inject({ method: 'POST', url: '/api/v1/incidents', headers: crisis.auth, payload: { title: 'Rumour on a phone-sized screen', summary: 'A long summary that must wrap on a narrow screen without pushing the page sideways.', alert_ids: [alert.id] } });
+    expect(declared.statusCode, declared.body).toBe(201);
+    const { page, problems, context } = await newWatchedPage(browser, { viewport: { width: 390, height: 844 }, isMobile: true });
+    await signIn(page, server.url, crisis.email, crisis.password);
+    await page.goto(`${server.url}/#/incidents/${declared.json().id}`);
+    await page.locator('h1', { hasText: 'Rumour on a phone-sized screen' }).waitFor();
+    await page.locator('.timeline-declared').waitFor();
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    await page.locator('[data-action="resolve"]').click();
+    await page.locator('dialog[open] .btn-primary').click();
+    await page.locator('.report [data-figure="ack_seconds"]').waitFor();
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     expect(problems).toEqual([]);
     await context.close();
   });
