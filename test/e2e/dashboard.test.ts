@@ -119,6 +119,9 @@ describe.skipIf(!hasChromium)('crisis dashboard', () => {
 
     const boxes = page.locator('.alert-item .alert-check');
     await boxes.first().waitFor();
+    // Whether these alerts of one watchlist share a group depends on their windows: open any collapsed group.
+    const collapsed = page.locator('.group-toggle[aria-expanded="false"]');
+    while (await collapsed.count() > 0) await collapsed.first().click();
     await boxes.nth(0).check();
     await boxes.nth(1).check();
     await page.getByRole('button', { name: 'Declare incident (2)' }).click();
