@@ -95,6 +95,7 @@ describe.skipIf(!hasChromium || isPostgres())('the first-run demo drill, at real
     await declare.waitFor({ state: 'detached' });
     await lead.page.goto(`${base}/#/incidents`);
     await lead.page.locator('.incident-title').first().click();
+    const incidentPage = lead.page.url();
     await lead.page.locator('[data-action="draft-point"]').click();
     const editor = lead.page.locator('dialog[open]');
     const point = await editor.getByRole('textbox', { name: 'Titre', exact: true }).inputValue();
@@ -108,6 +109,7 @@ describe.skipIf(!hasChromium || isPostgres())('the first-run demo drill, at real
     await screenshot(phone.page, 'demo-ambassador-point');
 
     // The lead resolves the incident: the after-action report is on the page, with the acknowledgement time.
+    await lead.page.goto(incidentPage);
     await lead.page.locator('.timeline-talking_point_published').waitFor({ timeout: 30_000 });
     await lead.page.locator('[data-action="resolve"]').click();
     await lead.page.locator('dialog[open] .btn-primary').click();
