@@ -39,8 +39,8 @@ function validatePassword(password: string, userInputs: string[] = []): void {
  * The admins' rows are locked so that two admins demoting each other at once cannot both succeed.
  */
 async function keepOneAdmin(trx: Kysely<DB>, targetId: string): Promise<void> {
-  const admins = await trx.selectFrom('users').select('id').where('role', '=', 'admin').where('disabled_at', 'is', null).forUpdate().execute();
-  if (admins.length === 1 && admins[0]!.id === targetId) {
+  const admins = await usersRepository.lockActiveAdminIds(trx);
+  if (admins.length === 1 && admins[0] === targetId) {
     throw conflict('the last active administrator cannot be disabled or lose the admin role; make another user an administrator first', 'last_admin');
   }
 }

@@ -27,6 +27,11 @@ export const usersRepository = {
   async update(db: Kysely<DB>, id: string, patch: Partial<Pick<UserRow, 'name' | 'role' | 'lang' | 'password_hash' | 'disabled_at' | 'must_change_password'>>): Promise<UserRow | undefined> {
     return db.updateTable('users').set({ ...patch, updated_at: new Date() }).where('id', '=', id).returningAll().executeTakeFirst();
   },
+  /** Ids of the active administrators, rows locked so that two demotions at once cannot both pass. */
+  async lockActiveAdminIds(db: Kysely<DB>): Promise<string[]> {
+    const rows = await db.selectFrom('users').select('id').where('role', '=', 'admin').where('disabled_at', 'is', null).forUpdate().execute();
+    return rows.map((r) => r.id);
+  },
   async activeByRoles(db: Kysely<DB>, roles: Role[]): Promise<UserRow[]> {
     if (roles.length === 0) return [];
     return db.selectFrom('users').selectAll().where('role', 'in', roles).where('disabled_at', 'is', null).execute();

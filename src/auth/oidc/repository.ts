@@ -28,12 +28,6 @@ export const oidcRepository = {
     return db.updateTable('users').set({ ...patch, updated_at: now }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
   },
 
-  /** Active administrators other than this user, rows locked so that two demotions at once cannot both pass. */
-  async otherActiveAdmins(db: Kysely<DB>, userId: string): Promise<number> {
-    const rows = await db.selectFrom('users').select('id').where('role', '=', 'admin').where('disabled_at', 'is', null).where('id', '!=', userId).forUpdate().execute();
-    return rows.length;
-  },
-
   /** Adds the memberships the provider names, creating missing groups; never removes one. */
   async joinGroups(db: Kysely<DB>, userId: string, names: string[]): Promise<void> {
     for (const name of names) {

@@ -16,7 +16,7 @@ import type { Clock } from '../../shared/clock.js';
 import { AppError, badRequest } from '../../shared/errors.js';
 import { publicUser, type PublicUser } from '../service.js';
 import { generateToken, hashToken } from '../tokens.js';
-import { tokensRepository } from '../users-repository.js';
+import { tokensRepository, usersRepository } from '../users-repository.js';
 import { mapIdentity, type ClaimRules, type MappedIdentity } from './claims.js';
 import { oidcRepository } from './repository.js';
 
@@ -71,8 +71,10 @@ export function createOidcService(deps: OidcDeps) {
     if (existing?.oidc_subject && existing.oidc_subject !== identity.subject) throw new AppError(409, 'sso_conflict', 'this email address belongs to another single sign-on account: ask an administrator');
     // The provider may not demote the last active administrator (nobody could manage users any more): the
     // person keeps the admin role until another administrator exists, as the user screens require.
-    const keepAdmin = existing?.role === 'admin' && identity.role !== 'admin' && await oidcRepository.otherActiveAdmins(trx, existing.id) === 0;
-    if (keepAdmin) logger.warn({ userId: existing.id }, 'SSO claims would demote the last active administrator; the admin role is kept');
+    const demotion = existing?.role === 'admin' && identity.role !== 'admin';
+    const otherAdmins = demotion ? (await usersRepository.lockActiveAdminIds(trx)).filter((id) => id !== existing.id) : [];
+    const keepAdmin = demotion && otherAdmins.length === 0;
+    if (keepAdmin) logger.warn({ userId: existing?.id }, 'SSO claims would demote the last active administrator; the admin role is kept');
     const role = keepAdmin ? 'admin' : identity.role;
     const user = existing
       ? await oidcRepository.updateUser(trx, existing.id, { email: identity.email, name: identity.name, role, oidc_subject: identity.subject }, now)
