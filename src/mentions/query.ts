@@ -1,6 +1,6 @@
 // The dashboard's mention list: scored mentions newest first, filtered by watchlist, time and label,
 // with an opaque keyset cursor (published_at, id) so paging stays fast on a big table.
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { SentimentLabel } from '../db/tables/mentions.js';
 import { decodeCursor, encodeCursor } from '../shared/cursor.js';
@@ -29,18 +29,20 @@ export async function listMentions(db: Kysely<DB>, f: MentionFilter, { orderedWa
   if (!selective || f.ids) return page(await mentionQuery(db, f).execute(), f.limit);
   if (orderedWalkBudgetMs > 0) {
     try {
-      return page(await db.transaction().execute(async (trx) => {
-        await sql`SET LOCAL statement_timeout = ${sql.lit(orderedWalkBudgetMs)}`.execute(trx);
-        return mentionQuery(trx, f).execute();
-      }), f.limit);
+      return page(await readWith(db, f, sql`SET LOCAL statement_timeout = ${sql.lit(orderedWalkBudgetMs)}`), f.limit);
     } catch (err) {
       if (!isStatementTimeout(err)) throw err;
     }
   }
-  return page(await db.transaction().execute(async (trx) => {
-    await sql`SET LOCAL enable_indexscan = off`.execute(trx);
+  return page(await readWith(db, f, sql`SET LOCAL enable_indexscan = off`), f.limit);
+}
+
+/** Runs the list query in its own transaction, under a planner or timeout setting that ends with it. */
+function readWith(db: Kysely<DB>, f: MentionFilter, setting: RawBuilder<unknown>) {
+  return db.transaction().execute(async (trx) => {
+    await setting.execute(trx);
     return mentionQuery(trx, f).execute();
-  }), f.limit);
+  });
 }
 
 function mentionQuery(db: Kysely<DB>, f: MentionFilter) {

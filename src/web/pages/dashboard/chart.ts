@@ -202,6 +202,14 @@ export function createWatchlistChart(): WatchlistChart {
 
   const ready = loadWatchlists();
 
+  /** Selects a watchlist of the list; false when it is not there (disabled or deleted). */
+  function pick(id: string): boolean {
+    if (![...wlSelect.options].some((o) => o.value === id)) return false;
+    watchlistId = id;
+    wlSelect.value = id;
+    return true;
+  }
+
   return {
     element,
     refresh(id) {
@@ -212,9 +220,7 @@ export function createWatchlistChart(): WatchlistChart {
       if (userChose || focused || id === watchlistId) return;
       void (async () => {
         await ready;
-        if (userChose || focused || ![...wlSelect.options].some((o) => o.value === id)) return;
-        watchlistId = id;
-        wlSelect.value = id;
+        if (userChose || focused || !pick(id)) return;
         await loadSeries();
       })();
     },
@@ -224,9 +230,7 @@ export function createWatchlistChart(): WatchlistChart {
         const window = full?.explanation?.window;
         if (!full?.watchlist_id || !window) return;
         await ready;
-        if (![...wlSelect.options].some((o) => o.value === full.watchlist_id)) return; // disabled or deleted watchlist
-        watchlistId = full.watchlist_id;
-        wlSelect.value = watchlistId;
+        if (!pick(full.watchlist_id)) return;
         focused = { ...focusRange(window, Date.now()), openedAt: full.opened_at };
         showFocus();
         await loadSeries();
